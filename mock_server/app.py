@@ -1,0 +1,76 @@
+"""The Starlette edge: turn each HTTP request into a `WireRequest` for the pipeline, and back.
+
+All state lives in the `Backend`; this module only adapts HTTP and, with a real clock, ticks the job engine
+in the background so that jobs (and later webhooks) move even when nobody polls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from mock_server.clock import Clock, ManualClock, SystemClock
+from mock_server.control import Control
+from mock_server.pipeline import Pipeline
+from mock_server.settings import Settings
+from mock_server.state import Backend
+from mock_server.wire import WireRequest, parse_query
+from schemas import load_catalog
+
+METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+TICK_SECONDS = 0.05
+
+
+def make_clock(settings: Settings) -> Clock:
+    return ManualClock() if settings.clock == "manual" else SystemClock(settings.speed)
+
+
+def build_pipeline(settings: Settings, clock: Clock | None = None) -> Pipeline:
+    """A Backend and its pipeline (with the control API), shared by both transports."""
+    backend = Backend(settings, clock or make_clock(settings), load_catalog())
+    return Pipeline(backend, Control(backend, settings.control_token))
+
+
+def create_app(settings: Settings | None = None, pipeline: Pipeline | None = None) -> Starlette:
+    settings = settings or Settings()
+    pipeline = pipeline or build_pipeline(settings)
+
+    async def endpoint(request: Request) -> Response:
+        body = await request.body()
+        wire = WireRequest(
+            method=request.method,
+            path=request.url.path,
+            query=parse_query(request.query_params.multi_items()),
+            headers={k.decode("latin-1").lower(): v.decode("latin-1") for k, v in request.headers.raw},
+            body=body,
+            host=request.url.hostname or "",
+        )
+        answer = pipeline.handle(wire)
+        return Response(answer.body, answer.status, headers=answer.headers, media_type=answer.content_type)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        ticker = asyncio.create_task(_tick_forever(pipeline)) if settings.clock == "real" else None
+        try:
+            yield
+        finally:
+            if ticker is not None:
+                ticker.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await ticker
+
+    app = Starlette(routes=[Route("/{path:path}", endpoint, methods=METHODS)], lifespan=lifespan)
+    app.state.pipeline = pipeline
+    return app
+
+
+async def _tick_forever(pipeline: Pipeline) -> None:
+    while True:
+        await asyncio.sleep(TICK_SECONDS)
+        pipeline.backend.tick()

@@ -1,0 +1,148 @@
+"""`akool-mock`: serve the fake, export the contract as OpenAPI, validate recorded responses."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from mock_server.openapi import build_openapi, dumps
+from mock_server.settings import (
+    DEFAULT_API_KEY,
+    DEFAULT_CLIENT_ID,
+    ConfigError,
+    Settings,
+    build_settings,
+    env_control_token,
+    read_config,
+)
+from schemas import load_catalog
+from schemas.recorded import UnusableInput, check_file
+
+
+def _openapi(args: argparse.Namespace) -> int:
+    text = dumps(build_openapi())
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    try:
+        report = check_file(load_catalog(), Path(args.file), args.operation)
+    except UnusableInput as exc:
+        print(f"akool-mock validate: {exc}", file=sys.stderr)
+        return 2
+    for note in report.skipped:
+        print(f"note: {note}")
+    for finding in report.findings:
+        print(finding)
+    verdict = "conform" if report.ok else f"do not conform ({len(report.findings)} violations)"
+    print(f"{report.checked} response(s) checked: {verdict}")
+    return 0 if report.ok else 1
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def serve_settings(args: argparse.Namespace) -> Settings:
+    config = read_config(Path(args.config)) if args.config else {}
+    overrides: dict[str, object] = {
+        "host": args.host,
+        "port": args.port,
+        "seed": args.seed,
+        "clock": args.clock,
+        "speed": args.speed,
+        "control_token": args.control_token or env_control_token(),
+        "public_url": args.public_url,
+    }
+    if args.client_id or args.api_key:
+        default = {"client_id": args.client_id, "api_key": args.api_key}
+        first = dict(config.get("accounts", [{}])[0]) if config.get("accounts") else {}
+        first.update({k: v for k, v in default.items() if v})
+        first.setdefault("client_id", DEFAULT_CLIENT_ID)
+        first.setdefault("api_key", DEFAULT_API_KEY)
+        config["accounts"] = [first, *config.get("accounts", [])[1:]]
+    settings = build_settings(config, **overrides)
+    if settings.host not in LOOPBACK and not settings.control_token:
+        raise ConfigError(
+            f"binding to {settings.host} exposes the control API: "
+            "pass --control-token (or AKOOL_MOCK_CONTROL_TOKEN)"
+        )
+    return settings
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        settings = serve_settings(args)
+    except ConfigError as exc:
+        print(f"akool-mock serve: {exc}", file=sys.stderr)
+        return 2
+    import uvicorn
+
+    from mock_server.app import create_app
+
+    app = create_app(settings)
+    account = settings.accounts[0]
+    print(f"akool-mock serving the Akool API at {settings.base_url}", flush=True)
+    print(f"  x-api-key: {account.api_key}", flush=True)
+    print(f"  clientId:  {account.client_id}   (POST /api/open/v3/getToken with clientSecret = the API key)")
+    print(
+        f"  clock: {settings.clock}" + (f" x{settings.speed}" if settings.clock == "real" else ""), flush=True
+    )
+    print(f"  control API: {settings.base_url}/_mock/ (see README)", flush=True)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
+    return 0
+
+
+def _catalog(_args: argparse.Namespace) -> int:
+    for op in load_catalog().operations:
+        print(f"{op.id:36} {op.method:6} {op.host:18} {op.path}  [{op.kind}]")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="akool-mock", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    openapi = commands.add_parser("openapi", help="write the contract as one OpenAPI 3.1 document (JSON)")
+    openapi.add_argument("-o", "--output", help="file to write (default: stdout)")
+    openapi.set_defaults(run=_openapi)
+
+    validate = commands.add_parser("validate", help="check a recorded response or a HAR file")
+    validate.add_argument("file", help="a JSON file of one response body, or a HAR file")
+    validate.add_argument(
+        "--operation", help="operation id of a single response (e.g. faceswap.list_results)"
+    )
+    validate.set_defaults(run=_validate)
+
+    serve = commands.add_parser("serve", help="run the fake Akool API over HTTP")
+    serve.add_argument("--host", default=None, help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=None, help="port (default 8000)")
+    serve.add_argument("--seed", type=int, default=None, help="seed ids and random choices (repeatable runs)")
+    serve.add_argument("--clock", choices=["real", "manual"], default=None, help="real (default) or manual")
+    serve.add_argument("--speed", type=float, default=None, help="real clock speed factor (e.g. 60)")
+    serve.add_argument("--config", help="TOML or JSON file: accounts, lifecycle, limits (see README)")
+    serve.add_argument("--client-id", help="clientId of the default account")
+    serve.add_argument("--api-key", help="API key (clientSecret) of the default account: 24 or 32 characters")
+    serve.add_argument("--control-token", help="require this token (x-akool-mock-token) on /_mock/ calls")
+    serve.add_argument("--public-url", help="base URL put in result URLs (default http://HOST:PORT)")
+    serve.set_defaults(run=_serve)
+
+    catalog = commands.add_parser("catalog", help="list every operation of the contract")
+    catalog.set_defaults(run=_catalog)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    code: int = args.run(args)
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

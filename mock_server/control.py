@@ -1,0 +1,264 @@
+"""The control API under `/_mock/` (a prefix the real API never uses): drive the fake from tests.
+
+    POST /_mock/reset                          forget everything (same seed, same ids again)
+    GET  /_mock/clock                          {now_ms, kind, speed}
+    POST /_mock/clock/advance {"seconds": N}   move the clock (jobs due by then move too)
+    POST /_mock/clock/speed {"speed": F}       real clock only
+    GET  /_mock/jobs[?account=&operation=&status=]   GET /_mock/jobs/{id}
+    POST /_mock/jobs/{id}/complete | /fail {"reason": ...} | /advance
+    GET  /_mock/accounts   POST /_mock/accounts {client_id, api_key, credits, banned}
+    POST /_mock/accounts/{client_id} {"credits": N, "banned": bool}
+    GET  /_mock/journal[?limit=N]              newest last
+    GET  /_mock/stats                          counters
+    GET  /_mock/media/{id}.{ext}               result media (no control token needed)
+
+Answers are plain JSON; errors are `{"error": "..."}` with a 4xx status. When a control token is set,
+every call but media needs the header `x-akool-mock-token`.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+from mock_server.errors import NotFound
+from mock_server.jobs import Job, JobStateError
+from mock_server.media import serve_media
+from mock_server.settings import DEFAULT_CREDITS, AccountConfig, ConfigError
+from mock_server.state import Account, Backend
+from mock_server.wire import WireRequest, WireResponse, json_response
+
+TOKEN_HEADER = "x-akool-mock-token"
+
+
+class ControlError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+Route = Callable[["Control", WireRequest, dict[str, str]], Any]
+
+
+def job_dict(job: Job) -> dict[str, Any]:
+    return {
+        "id": job.id,
+        "operation": job.op_id,
+        "account": job.owner,
+        "status": job.status,
+        "policy": job.policy,
+        "polls": job.polls,
+        "created_at": int(job.created_at * 1000),
+        "updated_at": int(job.updated_at * 1000),
+        "completed_at": int(job.completed_at * 1000) if job.completed_at else None,
+        "failure_reason": job.failure_reason,
+        "webhook_url": job.webhook_url,
+        "cost": job.cost,
+        "deleted": job.deleted,
+        "history": [{"status": status, "at": int(at * 1000)} for status, at in job.history],
+        "fields": job.fields,
+    }
+
+
+def account_dict(account: Account) -> dict[str, Any]:
+    """An account as the control API shows it: never the API key itself."""
+    return {
+        "client_id": account.client_id,
+        "credits": account.credits,
+        "charged": account.charged,
+        "banned": account.banned,
+        "uid": account.uid,
+        "api_key_hint": account.api_key[:4] + "…",
+    }
+
+
+class Control:
+    """Routes `/_mock/*` requests to Backend operations."""
+
+    def __init__(self, backend: Backend, token: str | None = None) -> None:
+        self.backend = backend
+        self.token = token
+        self.routes: list[tuple[str, re.Pattern[str], Route]] = [
+            (method, re.compile(f"^/_mock/{pattern}$"), route) for method, pattern, route in ROUTES
+        ]
+
+    def __call__(self, request: WireRequest) -> WireResponse:
+        try:
+            if not request.path.startswith("/_mock/media/"):
+                self._check_token(request)
+            for method, pattern, route in self.routes:
+                match = pattern.match(request.path)
+                if match and method == request.method.upper():
+                    result = route(self, request, match.groupdict())
+                    return result if isinstance(result, WireResponse) else json_response(result)
+            raise ControlError(404, f"no control route {request.method} {request.path}")
+        except ControlError as error:
+            return json_response({"error": str(error)}, error.status)
+        except (JobStateError, ConfigError, ValueError) as error:
+            return json_response({"error": str(error)}, 409)
+        except NotFound as error:
+            return json_response({"error": error.msg}, 404)
+
+    def _check_token(self, request: WireRequest) -> None:
+        if self.token is None:
+            return
+        given = request.header(TOKEN_HEADER) or ""
+        if not hmac.compare_digest(given.encode(), self.token.encode()):
+            raise ControlError(401, f"the control API needs the {TOKEN_HEADER} header")
+
+    def job(self, job_id: str) -> Job:
+        job = self.backend.jobs.get(job_id)
+        if job is None:
+            raise ControlError(404, f"no job {job_id}")
+        return job
+
+
+def _body(request: WireRequest) -> dict[str, Any]:
+    if not request.body.strip():
+        return {}
+    try:
+        value = json.loads(request.body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ControlError(400, f"body is not valid JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise ControlError(400, "body must be a JSON object")
+    return value
+
+
+def _number(body: dict[str, Any], name: str) -> float:
+    value = body.get(name)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ControlError(400, f"{name} must be a number")
+    return float(value)
+
+
+def _reset(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
+    c.backend.reset()
+    return {"reset": True}
+
+
+def _clock(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
+    clock = c.backend.clock
+    return {"now_ms": c.backend.now_ms(), "kind": getattr(clock, "kind", "custom"), "speed": clock.speed}
+
+
+def _advance_clock(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
+    seconds = _number(_body(r), "seconds")
+    if seconds < 0:
+        raise ControlError(400, "seconds must be >= 0")
+    c.backend.clock.advance(seconds)
+    moved = c.backend.tick()
+    return {**_clock(c, r, _p), "jobs_moved": moved}
+
+
+def _speed(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
+    c.backend.clock.set_speed(_number(_body(r), "speed"))
+    return _clock(c, r, _p)
+
+
+def _jobs(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
+    c.backend.tick()
+    q = r.query
+    found = [
+        job_dict(job)
+        for job in c.backend.jobs
+        if q.get("account") in (None, job.owner)
+        and q.get("operation") in (None, job.op_id)
+        and q.get("status") in (None, str(job.status))
+    ]
+    return {"count": len(found), "jobs": found}
+
+
+def _job(c: Control, _r: WireRequest, p: dict[str, str]) -> Any:
+    c.backend.tick()
+    return job_dict(c.job(p["id"]))
+
+
+def _complete(c: Control, _r: WireRequest, p: dict[str, str]) -> Any:
+    job = c.job(p["id"])
+    c.backend.jobs.complete(job, c.backend.now())
+    return job_dict(job)
+
+
+def _fail(c: Control, r: WireRequest, p: dict[str, str]) -> Any:
+    job = c.job(p["id"])
+    reason = _body(r).get("reason")
+    c.backend.jobs.fail(job, c.backend.now(), str(reason) if reason is not None else None)
+    return job_dict(job)
+
+
+def _advance_job(c: Control, _r: WireRequest, p: dict[str, str]) -> Any:
+    job = c.job(p["id"])
+    c.backend.jobs.step(job, c.backend.now())
+    return job_dict(job)
+
+
+def _accounts(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
+    return {"accounts": [account_dict(a) for a in c.backend.accounts.values()]}
+
+
+def _create_account(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
+    body = _body(r)
+    client_id = body.get("client_id") or c.backend.ids.token(24)
+    api_key = body.get("api_key") or c.backend.ids.token(32)
+    config = AccountConfig(
+        client_id=str(client_id),
+        api_key=str(api_key),
+        credits=_number(body, "credits") if "credits" in body else DEFAULT_CREDITS,
+        banned=bool(body.get("banned", False)),
+    )
+    account = c.backend.add_account(config)
+    # The key is shown once, at creation, so a test can use it; it is never listed again.
+    return {**account_dict(account), "api_key": account.api_key}
+
+
+def _update_account(c: Control, r: WireRequest, p: dict[str, str]) -> Any:
+    account = c.backend.account(p["client_id"])
+    body = _body(r)
+    if "credits" in body:
+        account.credits = _number(body, "credits")
+    if "banned" in body:
+        account.banned = bool(body["banned"])
+    return account_dict(account)
+
+
+def _journal(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
+    limit = str(r.query.get("limit", "100"))
+    entries = list(c.backend.journal)[-int(limit) :] if limit.isdigit() and int(limit) > 0 else []
+    return {"size": len(c.backend.journal), "entries": [e.as_dict() for e in entries]}
+
+
+def _stats(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
+    counters = c.backend.counters
+    return {
+        "requests": counters.requests,
+        "internal_errors": counters.internal_errors,
+        "jobs": len(c.backend.jobs),
+        "accounts": len(c.backend.accounts),
+    }
+
+
+def _media(c: Control, _r: WireRequest, p: dict[str, str]) -> Any:
+    return serve_media(c.backend, p["id"], p["ext"])
+
+
+ROUTES: list[tuple[str, str, Route]] = [
+    ("POST", "reset", _reset),
+    ("GET", "clock", _clock),
+    ("POST", "clock/advance", _advance_clock),
+    ("POST", "clock/speed", _speed),
+    ("GET", "jobs", _jobs),
+    ("GET", "jobs/(?P<id>[^/]+)", _job),
+    ("POST", "jobs/(?P<id>[^/]+)/complete", _complete),
+    ("POST", "jobs/(?P<id>[^/]+)/fail", _fail),
+    ("POST", "jobs/(?P<id>[^/]+)/advance", _advance_job),
+    ("GET", "accounts", _accounts),
+    ("POST", "accounts", _create_account),
+    ("POST", "accounts/(?P<client_id>[^/]+)", _update_account),
+    ("GET", "journal", _journal),
+    ("GET", "stats", _stats),
+    ("GET", r"media/(?P<id>[0-9a-f]{24})\.(?P<ext>[a-z0-9]+)", _media),
+]

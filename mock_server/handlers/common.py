@@ -1,0 +1,142 @@
+"""Building blocks the area handlers share: creating jobs, reading ids, paging, pricing, job views."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from mock_server.errors import NotFound
+from mock_server.handlers.base import Call, Reply
+from mock_server.jobs import Job
+from schemas import Operation
+
+PRICING_DIR = Path(__file__).resolve().parent.parent / "data" / "pricing"
+JobView = Callable[[Call, Job], dict[str, Any]]
+
+
+@cache
+def _pricing() -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """(default rule, rules by operation) from `data/pricing/*.json` (one file per area)."""
+    default: dict[str, Any] = {}
+    rules: dict[str, dict[str, Any]] = {}
+    for path in sorted(PRICING_DIR.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        default.update(data.get("default", {}))
+        rules.update(data.get("operations", {}))
+    return default, rules
+
+
+def price(op: Operation, body: dict[str, Any]) -> tuple[float, int]:
+    """(credits, shortfall code) for one call, from `data/pricing/*.json`."""
+    default, rules = _pricing()
+    rule = {**default, **rules.get(op.id, {})}
+    credits = float(rule["credits"])
+    per = rule["per"]
+    if per == "1000_characters":
+        text = str(body.get(rule.get("text_field", "input_text"), ""))
+        credits *= max(len(text), 1) / 1000
+    elif per in ("second", "minute"):
+        seconds = float(rule.get("assumed_seconds", 10))
+        credits *= seconds if per == "second" else seconds / 60
+    return round(credits, 4), int(rule["shortfall_code"])
+
+
+def webhook_url(body: dict[str, Any]) -> str | None:
+    """Pages spell it `webhookUrl` and, on some pages, `webhookurl`: both are honoured (schemas/NOTES.md)."""
+    value = body.get("webhookUrl") or body.get("webhookurl")
+    return value if isinstance(value, str) and value else None
+
+
+def start_job(
+    call: Call, fields: dict[str, Any], *, planned: dict[str, Any] | None = None, charge: bool = True
+) -> Job:
+    """Charge the account, then create the job (status 1) that this call asks for."""
+    account = call.owner
+    cost, shortfall = price(call.op, call.body)
+    if charge:
+        call.backend.charge(account, cost, shortfall)
+    return call.backend.create_job(
+        account,
+        call.op,
+        fields,
+        webhook_url=webhook_url(call.body),
+        cost=cost if charge else 0.0,
+        planned=planned,
+    )
+
+
+def split_ids(value: Any) -> list[str]:
+    """`a,b` (or a list, where the schema allows one) as ids, blanks dropped, order kept, no repeats."""
+    raw: Iterable[Any] = value if isinstance(value, list) else str(value or "").split(",")
+    seen: dict[str, None] = {}
+    for item in raw:
+        text = str(item).strip()
+        if text:
+            seen.setdefault(text, None)
+    return list(seen)
+
+
+def request_value(call: Call, where: str) -> Any:
+    """The value at `query.<name>`, `body.<name>` or `path.<name>` of the call."""
+    location, _, name = where.partition(".")
+    source = {"query": call.query, "body": call.body, "path": call.path}[location]
+    return source.get(name)
+
+
+def producing_ops(call: Call) -> tuple[str, ...]:
+    """The operations whose jobs this poll operation reads (catalog: job.poll_operation)."""
+    return tuple(
+        op.id
+        for op in call.backend.catalog.operations
+        if op.job is not None and op.job.poll_operation == call.op.id
+    )
+
+
+def polled_jobs(call: Call, *, missing_code: int = 1008, skip_missing: bool = True) -> list[Job]:
+    """The jobs named by the poll's id parameter; each poll counts toward the `polls` lifecycle."""
+    spec = call.op.poll
+    if spec is None:
+        raise RuntimeError(f"{call.op.id} has no poll spec")
+    ids = split_ids(request_value(call, spec.id_in))
+    ops = producing_ops(call)
+    jobs: list[Job] = []
+    backend = call.backend
+    for job_id in ids:
+        try:
+            job = backend.find_job(call.owner, job_id, ops, missing_code)
+        except NotFound:
+            if skip_missing:
+                continue
+            raise
+        backend.jobs.polled(job, backend.now())
+        jobs.append(job)
+    return jobs
+
+
+def status_fields(job: Job, status_field: str) -> dict[str, Any]:
+    return {"_id": job.id, status_field: job.status}
+
+
+def iso_time(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def ms(seconds: float) -> int:
+    return int(seconds * 1000)
+
+
+def paged(
+    call: Call, items: list[Any], *, page_key: str = "page", size_key: str = "size", default_size: int = 10
+) -> list[Any]:
+    page = int(call.query.get(page_key) or 1)
+    size = int(call.query.get(size_key) or default_size)
+    start = (max(page, 1) - 1) * size
+    return items[start : start + size]
+
+
+def ok(data: Any = None, msg: str = "OK") -> Reply:
+    return Reply(data=data, msg=msg)

@@ -1,0 +1,118 @@
+"""Face swap and reage (pages ai-tools-suite__faceswap*, ai-tools-suite__reage; openapi/faceswap.yaml).
+
+v3 creates answer `{_id, url, job_id}` with the result URL allocated at submit time and a "Please be
+patient!" message; v4 creates answer `{_id, job_id}` and no URL until the job completes. All are polled
+with `faceswap.list_results?_ids=a,b`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mock_server.errors import NotFound
+from mock_server.handlers.base import Call, Handler, Reply
+from mock_server.handlers.common import iso_time, ok, polled_jobs, split_ids, start_job
+from mock_server.jobs import Job
+
+PATIENCE = "Please be patient! If your results are not generated in three hours, please check your input {}."
+FACESWAP_JOBS = (
+    "faceswap.create_image",
+    "faceswap.create_image_pro",
+    "faceswap.create_image_plus",
+    "faceswap.create_video",
+    "faceswap.reage_image",
+    "faceswap.reage_video",
+)
+VIDEO_JOBS = frozenset({"faceswap.create_video", "faceswap.reage_video"})
+
+
+def _start(call: Call, *, url_at_submit: bool) -> tuple[Job, dict[str, Any]]:
+    backend = call.backend
+    job = start_job(call, {"job_id": backend.ids.object_id(), "url": ""})
+    if url_at_submit:
+        # Real v3 answers carry the URL the result will have (notes/real-world-quirks.md).
+        spec = call.op.job
+        job.fields["url"] = backend.media_url(job, spec.media if spec else "image")
+    return job, job.fields
+
+
+def create_v3(call: Call) -> Reply:
+    job, fields = _start(call, url_at_submit=True)
+    kind = "video" if call.op.id in VIDEO_JOBS else "image"
+    return Reply({"_id": job.id, "url": fields["url"], "job_id": fields["job_id"]}, msg=PATIENCE.format(kind))
+
+
+def create_v4(call: Call) -> Reply:
+    job, fields = _start(call, url_at_submit=False)
+    return ok({"_id": job.id, "job_id": fields["job_id"]})
+
+
+def result_item(call: Call, job: Job) -> dict[str, Any]:
+    is_video = job.op_id in VIDEO_JOBS
+    return {
+        "_id": job.id,
+        "job_id": job.fields["job_id"],
+        "faceswap_status": job.status,
+        "url": job.fields.get("url", ""),
+        "createdAt": iso_time(job.created_at),
+        "faceswap_type": 2 if is_video else 1,
+        "faceswap_quality": 2,
+        "deduction_status": 1 if job.status == 3 else 0,
+        "image": 0 if is_video else 1,
+        "video_duration": 10 if is_video else 0,
+        "deduction_duration": 10 if is_video else 0,
+        "update_time": int(job.updated_at * 1000),
+        "uid": call.owner.uid,
+    }
+
+
+def list_results(call: Call) -> Reply:
+    return ok({"result": [result_item(call, job) for job in polled_jobs(call)]})
+
+
+def delete_results(call: Call) -> Reply:
+    backend = call.backend
+    for job_id in split_ids(call.body.get("_ids")):
+        job = backend.jobs.get(job_id)
+        if job is not None and job.owner == call.owner.client_id and job.op_id in FACESWAP_JOBS:
+            backend.jobs.delete(job)
+    return ok()
+
+
+def cancel_job(call: Call) -> Reply:
+    """Cancel queued or processing jobs: they fail with a cancel reason; finished ones are left alone."""
+    backend = call.backend
+    jobs = []
+    for job_id in split_ids(call.body.get("job_ids")):
+        job = _by_job_id(call, job_id)
+        if job is None:
+            raise NotFound(f"job_ids: {job_id} not found")
+        jobs.append(job)
+    for job in jobs:
+        if not job.terminal:
+            backend.jobs.fail(job, backend.now(), "Job canceled by the user")
+    return ok()
+
+
+def _by_job_id(call: Call, job_id: str) -> Job | None:
+    """Cancel takes ids as the submit answer gave them; `_id` and `job_id` are both accepted."""
+    owned = call.backend.jobs.owned(call.owner.client_id, FACESWAP_JOBS)
+    return next((job for job in owned if job_id in (job.id, job.fields.get("job_id"))), None)
+
+
+def get_quota(call: Call) -> Reply:
+    return ok({"credit": round(call.owner.credits, 4)})
+
+
+HANDLERS: dict[str, Handler] = {
+    "faceswap.create_image": create_v3,
+    "faceswap.create_video": create_v3,
+    "faceswap.reage_image": create_v3,
+    "faceswap.reage_video": create_v3,
+    "faceswap.create_image_pro": create_v4,
+    "faceswap.create_image_plus": create_v4,
+    "faceswap.list_results": list_results,
+    "faceswap.delete_results": delete_results,
+    "faceswap.cancel_job": cancel_job,
+    "faceswap.get_quota": get_quota,
+}

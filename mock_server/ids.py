@@ -1,0 +1,46 @@
+"""Ids as Akool makes them (24 hex characters, MongoDB ObjectId layout), repeatable under a seed."""
+
+from __future__ import annotations
+
+import random
+import secrets
+import string
+
+from mock_server.clock import Clock
+
+_ALPHANUMERIC = string.ascii_letters + string.digits
+
+
+class IdFactory:
+    """ObjectId-shaped ids: 4 bytes of clock seconds, 5 seeded random bytes, a 3-byte counter."""
+
+    def __init__(self, clock: Clock, seed: int | None = None) -> None:
+        self._clock = clock
+        self._seed = seed
+        self.reset()
+
+    def reset(self) -> None:
+        self._random = random.Random(self._seed) if self._seed is not None else random.SystemRandom()
+        self._process = self._random.getrandbits(40)
+        self._counter = self._random.getrandbits(24)
+
+    def object_id(self) -> str:
+        self._counter = (self._counter + 1) & 0xFFFFFF
+        seconds = int(self._clock.now()) & 0xFFFFFFFF
+        return f"{seconds:08x}{self._process:010x}{self._counter:06x}"
+
+    def token(self, length: int = 32) -> str:
+        """Random URL-safe text for secrets and tokens (seeded when the fake is)."""
+        if self._seed is None:
+            return secrets.token_urlsafe(length)[:length]
+        return "".join(self._random.choice(_ALPHANUMERIC) for _ in range(length))
+
+    def number(self, low: int, high: int) -> int:
+        return self._random.randint(low, high)
+
+    def chance(self, probability: float) -> bool:
+        return self._random.random() < probability
+
+    @property
+    def random(self) -> random.Random:
+        return self._random

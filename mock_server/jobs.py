@@ -1,0 +1,184 @@
+"""Job lifecycles: 1 queued → 2 processing → 3 completed | 4 failed, and nothing else.
+
+A job's policy decides what moves it: `time` (two deadlines on the clock, kept in a heap so a poll costs
+O(1) and a tick pops only what is due), `polls` (one step every N polls), or `manual` (only the control API).
+Every change goes through `_move`, which refuses to go back or to leave a terminal state and tells the
+listeners (webhooks, result URLs) exactly once per change.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from mock_server.settings import Lifecycle, Policy
+
+QUEUED, PROCESSING, COMPLETED, FAILED = 1, 2, 3, 4
+TERMINAL = frozenset({COMPLETED, FAILED})
+DEFAULT_FAILURE = "The input could not be processed (failure chosen by akool-mock's lifecycle rules)"
+
+
+class JobStateError(ValueError):
+    """A transition the lifecycle does not allow (e.g. completing a failed job)."""
+
+
+@dataclass(slots=True, eq=False)
+class Job:
+    """One async job. `fields` holds what the area's answers show besides status (request echoes, results)."""
+
+    id: str
+    op_id: str
+    owner: str
+    created_at: float
+    policy: Policy
+    polls_per_step: int
+    outcome: int
+    webhook_url: str | None
+    cost: float
+    fields: dict[str, Any]
+    planned: dict[str, Any] | None = None
+    status: int = QUEUED
+    polls: int = 0
+    updated_at: float = 0.0
+    completed_at: float | None = None
+    failure_reason: str | None = None
+    deleted: bool = False
+    history: list[tuple[int, float]] = field(default_factory=list)
+
+    @property
+    def terminal(self) -> bool:
+        return self.status in TERMINAL
+
+
+Listener = Callable[[Job, int, float], None]
+
+
+class JobEngine:
+    """All jobs of the fake, their deadlines, and the listeners told of every status change."""
+
+    def __init__(self) -> None:
+        self.jobs: dict[str, Job] = {}
+        self.by_owner_op: dict[tuple[str, str], list[str]] = {}
+        self._deadlines: list[tuple[float, int, str, int]] = []
+        self._sequence = 0
+        self.listeners: list[Listener] = []
+
+    def __len__(self) -> int:
+        return len(self.jobs)
+
+    def __iter__(self) -> Iterator[Job]:
+        return iter(self.jobs.values())
+
+    def get(self, job_id: str) -> Job | None:
+        return self.jobs.get(job_id)
+
+    def create(
+        self,
+        job_id: str,
+        op_id: str,
+        owner: str,
+        now: float,
+        lifecycle: Lifecycle,
+        *,
+        fails: bool,
+        webhook_url: str | None,
+        cost: float,
+        fields: dict[str, Any],
+        planned: dict[str, Any] | None = None,
+    ) -> Job:
+        job = Job(
+            id=job_id,
+            op_id=op_id,
+            owner=owner,
+            created_at=now,
+            policy=lifecycle.policy,
+            polls_per_step=lifecycle.polls_per_step,
+            outcome=FAILED if fails else COMPLETED,
+            webhook_url=webhook_url,
+            cost=cost,
+            fields=fields,
+            planned=planned,
+            updated_at=now,
+            history=[(QUEUED, now)],
+        )
+        self.jobs[job_id] = job
+        self.by_owner_op.setdefault((owner, op_id), []).append(job_id)
+        if job.policy == "time":
+            queued, processing = lifecycle.duration(op_id)
+            self._schedule(now + queued, job_id, PROCESSING)
+            self._schedule(now + queued + processing, job_id, job.outcome)
+        return job
+
+    def _schedule(self, at: float, job_id: str, status: int) -> None:
+        self._sequence += 1
+        heapq.heappush(self._deadlines, (at, self._sequence, job_id, status))
+
+    def tick(self, now: float) -> int:
+        """Apply every deadline that is due; returns how many changes were made."""
+        moved = 0
+        deadlines = self._deadlines
+        while deadlines and deadlines[0][0] <= now:
+            at, _, job_id, status = heapq.heappop(deadlines)
+            job = self.jobs.get(job_id)
+            if job is not None and job.policy == "time" and not job.terminal and status > job.status:
+                self._move(job, status, at)
+                moved += 1
+        return moved
+
+    def polled(self, job: Job, now: float) -> None:
+        """Count a poll; under the `polls` policy every Nth poll moves the job one step."""
+        job.polls += 1
+        if job.policy == "polls" and not job.terminal and job.polls % job.polls_per_step == 0:
+            self.step(job, now)
+
+    def step(self, job: Job, now: float) -> None:
+        """One step forward: queued → processing → the job's planned outcome."""
+        if job.terminal:
+            raise JobStateError(
+                f"job {job.id} is already {'completed' if job.status == COMPLETED else 'failed'}"
+            )
+        self._move(job, PROCESSING if job.status == QUEUED else job.outcome, now)
+
+    def complete(self, job: Job, now: float) -> None:
+        self._finish(job, COMPLETED, now)
+
+    def fail(self, job: Job, now: float, reason: str | None = None) -> None:
+        job.failure_reason = reason or DEFAULT_FAILURE
+        self._finish(job, FAILED, now)
+
+    def _finish(self, job: Job, status: int, now: float) -> None:
+        if job.terminal:
+            raise JobStateError(f"job {job.id} is already in terminal status {job.status}")
+        job.outcome = status
+        if job.status == QUEUED:
+            self._move(job, PROCESSING, now)
+        self._move(job, status, now)
+
+    def _move(self, job: Job, status: int, now: float) -> None:
+        if status <= job.status or job.terminal:
+            raise JobStateError(f"job {job.id} cannot go from {job.status} to {status}")
+        if status == FAILED and job.failure_reason is None:
+            job.failure_reason = DEFAULT_FAILURE
+        job.status = status
+        job.updated_at = now
+        job.history.append((status, now))
+        if status == COMPLETED:
+            job.completed_at = now
+        for listener in self.listeners:
+            listener(job, status, now)
+
+    def owned(self, owner: str, op_ids: tuple[str, ...]) -> list[Job]:
+        """The owner's live jobs of these operations, oldest first."""
+        found: list[Job] = []
+        for op_id in op_ids:
+            for job_id in self.by_owner_op.get((owner, op_id), ()):
+                job = self.jobs[job_id]
+                if not job.deleted:
+                    found.append(job)
+        found.sort(key=lambda j: (j.created_at, j.id))
+        return found
+
+    def delete(self, job: Job) -> None:
+        job.deleted = True

@@ -1,0 +1,156 @@
+"""The one generic endpoint: route → auth → read and validate → handler → Akool envelope → journal.
+
+Every operation of the catalog goes through `Pipeline.handle`, whichever transport brought the request
+(uvicorn or the in-process respx route). Control (`/_mock/...`) requests are passed to the control API.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from mock_server.errors import AkoolError, InternalError, UnknownRoute, ValidationFailed
+from mock_server.handlers import all_handlers
+from mock_server.handlers.base import Call, Handler
+from mock_server.state import Backend, JournalEntry
+from mock_server.wire import WireRequest, WireResponse, coerce_query, dumps, json_response, parse_json_body
+from schemas import Operation
+from schemas.catalog import route_regex
+
+log = logging.getLogger("akool_mock")
+CONTROL_PREFIX = "/_mock/"
+MAX_LISTED_VIOLATIONS = 5
+
+ControlHandler = Callable[[WireRequest], WireResponse]
+
+
+class Pipeline:
+    """Serves every catalog operation from one Backend."""
+
+    def __init__(self, backend: Backend, control: ControlHandler | None = None) -> None:
+        self.backend = backend
+        self.control = control
+        self.handlers: Mapping[str, Handler] = all_handlers()
+        self._exact: dict[tuple[str, str], Operation] = {}
+        self._templated: list[Operation] = []
+        self._paths: set[str] = set()
+        for op in backend.catalog.operations:
+            self._paths.add(op.path)
+            if op.path_params:
+                self._templated.append(op)
+            else:
+                self._exact[(op.method, op.path)] = op
+
+    def missing_handlers(self) -> list[str]:
+        """Catalog operations nothing serves (a test keeps this empty)."""
+        return [op.id for op in self.backend.catalog.operations if op.id not in self.handlers]
+
+    def route(self, method: str, path: str) -> tuple[Operation, dict[str, str]] | None:
+        op = self._exact.get((method, path))
+        if op is not None:
+            return op, {}
+        for candidate in self._templated:
+            if candidate.method == method:
+                match = route_regex(candidate.path).fullmatch(path)
+                if match:
+                    return candidate, match.groupdict()
+        return None
+
+    def handle(self, request: WireRequest) -> WireResponse:
+        if request.path.startswith(CONTROL_PREFIX) and self.control is not None:
+            return self.control(request)
+        started = time.perf_counter()
+        op: Operation | None = None
+        account_id: str | None = None
+        try:
+            self.backend.tick()
+            found = self.route(request.method.upper(), request.path)
+            if found is None:
+                raise UnknownRoute(f"Not Found: {request.method} {request.path}")
+            op, path_params = found
+            call = self._call(op, request, path_params)
+            account_id = call.account.client_id if call.account else None
+            body = self.handlers[op.id](call).body()
+            response = json_response(body)
+        except AkoolError as error:
+            response = json_response(error.envelope(), error.http_status)
+        except Exception:
+            self.backend.counters.internal_errors += 1
+            log.exception("akool-mock internal error on %s %s", request.method, request.path)
+            internal = InternalError("akool-mock internal error; the traceback is in the server log")
+            response = json_response(internal.envelope(), internal.http_status)
+        self._journal(request, op, account_id, response, started)
+        return response
+
+    def _call(self, op: Operation, request: WireRequest, path_params: dict[str, str]) -> Call:
+        backend = self.backend
+        account = None
+        if op.auth != "none":
+            account = backend.authenticate(request.header("authorization"), request.header("x-api-key"))
+        schema = op.request_schema.get("properties", {})
+        parts: dict[str, Any] = {}
+        if "body" in schema:
+            parts["body"] = parse_json_body(
+                request, backend.settings.max_body_bytes, backend.settings.max_json_depth
+            )
+        if "query" in schema:
+            parts["query"] = coerce_query(request.query, schema.get("query", {}))
+        if path_params:
+            parts["path"] = path_params
+        violations = op.request_errors(parts)
+        if violations:
+            raise ValidationFailed(_violation_message(violations))
+        return Call(op, backend, account, parts.get("body", {}), parts.get("query", {}), path_params)
+
+    def _journal(
+        self,
+        request: WireRequest,
+        op: Operation | None,
+        account: str | None,
+        response: WireResponse,
+        started: float,
+    ) -> None:
+        code = _code_of(response)
+        self.backend.record(
+            JournalEntry(
+                at_ms=self.backend.now_ms(),
+                method=request.method,
+                path=request.path,
+                operation=op.id if op else None,
+                account=account,
+                code=code,
+                http_status=response.status,
+                latency_ms=(time.perf_counter() - started) * 1000,
+            )
+        )
+
+
+def _violation_message(violations: list[Any]) -> str:
+    """`sourceImage[0].path: required; webhookUrl: must match ...`: the location prefix is dropped."""
+    parts = []
+    for violation in violations[:MAX_LISTED_VIOLATIONS]:
+        path = violation.path
+        for location in ("body.", "query.", "path."):
+            if path.startswith(location):
+                path = path[len(location) :]
+                break
+        parts.append(f"{path or 'request'}: {violation.message}")
+    more = len(violations) - MAX_LISTED_VIOLATIONS
+    if more > 0:
+        parts.append(f"and {more} more")
+    return "; ".join(parts)
+
+
+def _code_of(response: WireResponse) -> int:
+    # The envelope starts with {"code":N — read it without parsing the whole body again.
+    head = response.body[:24]
+    if head.startswith(b'{"code":'):
+        digits = head[8:].split(b",", 1)[0].split(b"}", 1)[0]
+        if digits.isdigit():
+            return int(digits)
+    return 1000 if response.status == 200 else 0
+
+
+__all__ = ["CONTROL_PREFIX", "Pipeline", "dumps"]

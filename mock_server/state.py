@@ -1,0 +1,287 @@
+"""The Backend: every piece of mutable state of the fake, in one object, with time from one clock.
+
+Accounts, tokens, jobs, resources (voices, knowledge bases, sessions, ...), the request journal and the
+seeded catalogs all live here; `reset()` puts everything back as the settings describe. No HTTP here:
+handlers and the control API call these methods with plain data and get plain data or typed errors back.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from mock_server.clock import Clock, now_ms
+from mock_server.errors import AccountBanned, AuthInvalid, AuthMissing, InsufficientCredit, NotFound
+from mock_server.ids import IdFactory
+from mock_server.jobs import COMPLETED, FAILED, Job, JobEngine
+from mock_server.settings import AccountConfig, Lifecycle, Settings, check_account
+from schemas import Catalog, Operation
+
+MEDIA_EXTENSIONS = {"image": "png", "video": "mp4", "audio": "mp3"}
+
+
+@dataclass(slots=True, eq=False)
+class Account:
+    client_id: str
+    api_key: str
+    credits: float
+    banned: bool
+    uid: int
+    lifecycle: Lifecycle
+    charged: float = 0.0
+
+
+@dataclass(slots=True, eq=False)
+class Resource:
+    """A stored object that is not a job: a knowledge base, a streaming session, a live face swap session."""
+
+    id: str
+    kind: str
+    owner: str
+    created_at: float
+    data: dict[str, Any]
+    deleted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    at_ms: int
+    method: str
+    path: str
+    operation: str | None
+    account: str | None
+    code: int
+    http_status: int
+    latency_ms: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "at": self.at_ms,
+            "method": self.method,
+            "path": self.path,
+            "operation": self.operation,
+            "account": self.account,
+            "code": self.code,
+            "http_status": self.http_status,
+            "latency_ms": round(self.latency_ms, 3),
+        }
+
+
+@dataclass(slots=True)
+class Counters:
+    requests: int = 0
+    internal_errors: int = 0
+
+
+@dataclass(slots=True)
+class Token:
+    client_id: str
+    expires_at: float
+
+
+class Backend:
+    """All state of one fake Akool."""
+
+    def __init__(self, settings: Settings, clock: Clock, catalog: Catalog) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.catalog = catalog
+        self.ids = IdFactory(clock, settings.seed)
+        self.accounts: dict[str, Account] = {}
+        self.by_api_key: dict[str, Account] = {}
+        self.tokens: dict[str, Token] = {}
+        self.jobs = JobEngine()
+        self.resources: dict[str, Resource] = {}
+        self.journal: deque[JournalEntry] = deque(maxlen=settings.journal_size)
+        self.counters = Counters()
+        self.seeded: dict[str, list[dict[str, Any]]] = {}
+        self.reset()
+
+    # ----- lifecycle of the whole fake -------------------------------------------------------------
+    def reset(self) -> None:
+        """Forget everything; start again from the settings (same seed, same ids)."""
+        self.ids.reset()
+        self.accounts.clear()
+        self.by_api_key.clear()
+        self.tokens.clear()
+        self.jobs = JobEngine()
+        self.jobs.listeners.append(self._on_job_change)
+        self.resources.clear()
+        self.journal.clear()
+        self.counters = Counters()
+        for config in self.settings.accounts:
+            self.add_account(config)
+        from mock_server.seed import seed_catalogs
+
+        self.seeded = seed_catalogs(self.ids.random)
+
+    def now(self) -> float:
+        return self.clock.now()
+
+    def now_ms(self) -> int:
+        return now_ms(self.clock)
+
+    def tick(self) -> int:
+        return self.jobs.tick(self.clock.now())
+
+    # ----- accounts and auth ------------------------------------------------------------------------
+    def add_account(self, config: AccountConfig) -> Account:
+        check_account(config)
+        if config.client_id in self.accounts:
+            raise ValueError(f"account {config.client_id!r} exists")
+        if config.api_key in self.by_api_key:
+            raise ValueError("another account has this api_key")
+        account = Account(
+            client_id=config.client_id,
+            api_key=config.api_key,
+            credits=config.credits,
+            banned=config.banned,
+            uid=100_000 + len(self.accounts) + 1,
+            lifecycle=config.lifecycle or self.settings.lifecycle,
+        )
+        self.accounts[account.client_id] = account
+        self.by_api_key[account.api_key] = account
+        return account
+
+    def account(self, client_id: str) -> Account:
+        try:
+            return self.accounts[client_id]
+        except KeyError:
+            raise NotFound(f"no account {client_id!r}") from None
+
+    def authenticate(self, authorization: str | None, api_key: str | None) -> Account:
+        """Authorization wins when both are sent (authentication__usage); 1102 missing, 1101 invalid."""
+        if authorization:
+            scheme, _, token = authorization.partition(" ")
+            record = self.tokens.get(token.strip()) if scheme.lower() == "bearer" else None
+            if record is None or record.expires_at <= self.clock.now():
+                raise AuthInvalid()
+            account = self.accounts.get(record.client_id)
+        elif api_key:
+            account = self.by_api_key.get(api_key)
+        else:
+            raise AuthMissing()
+        if account is None:
+            raise AuthInvalid()
+        if account.banned:
+            raise AccountBanned()
+        return account
+
+    def issue_token(self, client_id: str, client_secret: str) -> str:
+        account = self.accounts.get(client_id)
+        if account is None or account.api_key != client_secret:
+            raise AuthInvalid("Invalid clientId or clientSecret")
+        if account.banned:
+            raise AccountBanned()
+        token = _jwt_like(account, self.clock.now(), self.ids.token(43))
+        self.tokens[token] = Token(account.client_id, self.clock.now() + self.settings.token_lifetime_s)
+        return token
+
+    def charge(self, account: Account, amount: float, shortfall_code: int = 1006) -> None:
+        """Deduct credits at creation; not enough answers the area's code (1006 or 1104)."""
+        if amount <= 0:
+            return
+        if account.credits < amount:
+            raise InsufficientCredit(code=shortfall_code)
+        account.credits -= amount
+        account.charged += amount
+
+    # ----- jobs -------------------------------------------------------------------------------------
+    def create_job(
+        self,
+        account: Account,
+        op: Operation,
+        fields: dict[str, Any],
+        *,
+        webhook_url: str | None = None,
+        cost: float = 0.0,
+        job_id: str | None = None,
+        planned: dict[str, Any] | None = None,
+    ) -> Job:
+        """A new job with status 1; `planned` holds result values other than media URLs (e.g. a voice_id)."""
+        lifecycle = account.lifecycle.for_operation(op.id)
+        fails = lifecycle.failure_rate > 0 and self.ids.chance(lifecycle.failure_rate)
+        return self.jobs.create(
+            job_id or self.ids.object_id(),
+            op.id,
+            account.client_id,
+            self.clock.now(),
+            lifecycle,
+            fails=fails,
+            webhook_url=webhook_url,
+            cost=cost,
+            fields=fields,
+            planned=planned,
+        )
+
+    def find_job(self, account: Account, job_id: str, op_ids: tuple[str, ...], code: int = 1008) -> Job:
+        """The account's job, or the area's not-found code: another account's job does not exist."""
+        job = self.jobs.get(job_id)
+        if job is None or job.deleted or job.owner != account.client_id or job.op_id not in op_ids:
+            raise NotFound(f"{job_id} not found", code=code)
+        return job
+
+    def media_url(self, job: Job, media: str) -> str:
+        extension = MEDIA_EXTENSIONS.get(media, "bin")
+        return f"{self.settings.base_url}/_mock/media/{job.id}.{extension}"
+
+    def _on_job_change(self, job: Job, status: int, _now: float) -> None:
+        spec = self.catalog.operation(job.op_id).job
+        if spec is None:
+            return
+        if status == COMPLETED:
+            planned = job.planned or {}
+            for name in spec.result_fields:
+                job.fields[name] = planned[name] if name in planned else self.media_url(job, spec.media)
+        elif status == FAILED and spec.failure_field:
+            job.fields[spec.failure_field] = job.failure_reason
+
+    # ----- resources --------------------------------------------------------------------------------
+    def add_resource(
+        self, kind: str, account: Account, data: dict[str, Any], rid: str | None = None
+    ) -> Resource:
+        resource = Resource(rid or self.ids.object_id(), kind, account.client_id, self.clock.now(), data)
+        self.resources[resource.id] = resource
+        return resource
+
+    def find_resource(self, account: Account, kind: str, rid: str, code: int = 1008) -> Resource:
+        resource = self.resources.get(rid)
+        if (
+            resource is None
+            or resource.deleted
+            or resource.kind != kind
+            or resource.owner != account.client_id
+        ):
+            raise NotFound(f"{rid} not found", code=code)
+        return resource
+
+    def owned_resources(self, account: Account, kind: str) -> Iterator[Resource]:
+        for resource in self.resources.values():
+            if resource.kind == kind and resource.owner == account.client_id and not resource.deleted:
+                yield resource
+
+    # ----- journal ----------------------------------------------------------------------------------
+    def record(self, entry: JournalEntry) -> None:
+        self.journal.append(entry)
+        self.counters.requests += 1
+
+
+def _jwt_like(account: Account, now: float, secret: str) -> str:
+    """A token shaped like Akool's (a JWT), so clients that split or log it behave as in production."""
+
+    def part(value: dict[str, Any]) -> str:
+        raw = json.dumps(value, separators=(",", ":")).encode()
+        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+    header = part({"alg": "HS256", "typ": "JWT"})
+    payload = part({"uid": account.uid, "clientId": account.client_id, "iat": int(now)})
+    return f"{header}.{payload}.{secret}"
+
+
+def page_of(items: list[Any], page: int, size: int) -> list[Any]:
+    start = (max(page, 1) - 1) * size
+    return items[start : start + size]

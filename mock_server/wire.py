@@ -1,0 +1,158 @@
+"""The transport-free request and response the pipeline works on, and how bodies are read safely.
+
+Both edges (the Starlette app and the in-process respx route) turn their request into a `WireRequest`
+and write back a `WireResponse`; nothing between them knows about HTTP libraries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from mock_server.errors import AkoolError, ValidationFailed
+
+JSON_TYPE = "application/json"
+_INTEGER = re.compile(r"^-?\d{1,18}$")
+_NUMBER = re.compile(r"^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class WireRequest:
+    method: str
+    path: str
+    query: Mapping[str, str | list[str]]
+    headers: Mapping[str, str]  # lower-case names
+    body: bytes = b""
+    host: str = ""
+
+    def header(self, name: str) -> str | None:
+        return self.headers.get(name)
+
+
+@dataclass(slots=True)
+class WireResponse:
+    status: int
+    body: bytes
+    content_type: str = JSON_TYPE
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class BodyTooLarge(AkoolError):
+    http_status = 413
+    default_code = 1003
+
+
+def dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def json_response(body: Any, status: int = 200) -> WireResponse:
+    return WireResponse(status, dumps(body))
+
+
+def parse_query(pairs: list[tuple[str, str]]) -> dict[str, str | list[str]]:
+    """Query pairs as a dict: a repeated name becomes a list (and then fails a string schema clearly)."""
+    out: dict[str, str | list[str]] = {}
+    for name, value in pairs:
+        if name in out:
+            previous = out[name]
+            out[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
+        else:
+            out[name] = value
+    return out
+
+
+def coerce_query(query: Mapping[str, str | list[str]], schema: Mapping[str, Any]) -> dict[str, Any]:
+    """Query strings converted to the type the schema gives each parameter, where they convert cleanly."""
+    properties: Mapping[str, Any] = schema.get("properties", {})
+    out: dict[str, Any] = {}
+    for name, value in query.items():
+        spec = properties.get(name, {})
+        wanted = spec.get("type")
+        if wanted == "array":
+            item_type = spec.get("items", {}).get("type")
+            values = value if isinstance(value, list) else [value]
+            out[name] = [_coerce(item, item_type) for item in values]
+        elif isinstance(value, str):
+            out[name] = _coerce(value, wanted)
+        else:
+            out[name] = value
+    return out
+
+
+def _coerce(value: str, wanted: Any) -> Any:
+    if wanted == "integer" and _INTEGER.match(value):
+        return int(value)
+    if wanted == "number" and _NUMBER.match(value):
+        return float(value) if any(c in value for c in ".eE") else int(value)
+    if wanted == "boolean" and value in ("true", "false"):
+        return value == "true"
+    return value
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValidationFailed(f"body: duplicate key {key!r} in a JSON object")
+            seen.add(key)
+    return result
+
+
+def parse_json_body(request: WireRequest, max_bytes: int, max_depth: int) -> Any:
+    """The JSON body, or a 1003 that says exactly what is wrong with it. An empty body reads as {}."""
+    body = request.body
+    if len(body) > max_bytes:
+        raise BodyTooLarge(f"body: {len(body)} bytes is over the limit of {max_bytes} bytes")
+    if not body.strip():
+        return {}
+    # Akool's own samples sometimes send JSON as text/plain or with no Content-Type (schemas/NOTES.md
+    # #server-content-type): a body that parses is accepted whatever the header says.
+    content_type = (request.header("content-type") or "").split(";", 1)[0].strip().lower()
+    declared_json = content_type == JSON_TYPE or content_type.endswith("+json")
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValidationFailed(f"body: not valid UTF-8 (byte {exc.start})") from None
+    if "\x00" in text:
+        raise ValidationFailed("body: contains a NUL byte")
+    if body.count(b"[") + body.count(b"{") > max_depth and _depth(text) > max_depth:
+        raise ValidationFailed(f"body: JSON nests deeper than {max_depth} levels")
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError as exc:
+        hint = (
+            "" if declared_json else f" (Content-Type was {content_type or 'missing'}; send application/json)"
+        )
+        raise ValidationFailed(
+            f"body: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}{hint}"
+        ) from None
+    except RecursionError:
+        raise ValidationFailed(f"body: JSON nests deeper than {max_depth} levels") from None
+
+
+def _depth(text: str) -> int:
+    """Deepest nesting of [ and { outside strings (a linear scan, run only when nesting could be deep)."""
+    deepest = depth = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest

@@ -1,0 +1,42 @@
+"""Shared test setup: hypothesis profiles and where the Akool docs are."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("dev", max_examples=50, deadline=None)
+settings.register_profile(
+    "ci",
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def docs_dir() -> Path | None:
+    """The Akool docs: $AKOOL_DOCS, or ../shared/akool-docs beside the checkout (as in CI)."""
+    candidates = [os.environ.get("AKOOL_DOCS"), str(REPO.parent / "shared" / "akool-docs")]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "operations.tsv").exists():
+            return Path(candidate)
+    return None
+
+
+@pytest.fixture(scope="session")
+def akool_docs() -> Path:
+    """Tests that compare with the docs need them; CI sets AKOOL_DOCS_REQUIRED so absence fails."""
+    found = docs_dir()
+    if found is None:
+        if os.environ.get("AKOOL_DOCS_REQUIRED"):
+            pytest.fail("the Akool docs are required (AKOOL_DOCS_REQUIRED) but were not found")
+        pytest.skip("the Akool docs are not beside this checkout; set AKOOL_DOCS to run this test")
+    return found
