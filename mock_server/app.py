@@ -1,7 +1,7 @@
 """The Starlette edge: turn each HTTP request into a `WireRequest` for the pipeline, and back.
 
-All state lives in the `Backend`; this module only adapts HTTP and, with a real clock, ticks the job engine
-in the background so that jobs (and later webhooks) move even when nobody polls.
+All state lives in the `Backend`; this module only adapts HTTP, and ticks the job engine and the webhook
+outbox in the background so that jobs move and webhooks go out even when nobody polls.
 """
 
 from __future__ import annotations
@@ -10,13 +10,16 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
+import httpx
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from mock_server.clock import Clock, ManualClock, SystemClock
 from mock_server.control import Control
+from mock_server.dispatch import AsyncSender, httpx_async_sender, send_async
 from mock_server.pipeline import Pipeline
 from mock_server.settings import Settings
 from mock_server.state import Backend
@@ -25,6 +28,7 @@ from schemas import load_catalog
 
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 TICK_SECONDS = 0.05
+WEBHOOK_TIMEOUT_S = 10.0
 
 
 def make_clock(settings: Settings) -> Clock:
@@ -52,15 +56,19 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
             host=request.url.hostname or "",
         )
         answer = pipeline.handle(wire)
+        if answer.delay_s:
+            await asyncio.sleep(answer.delay_s)
+        if answer.drop:
+            return DroppedResponse()
         return Response(answer.body, answer.status, headers=answer.headers, media_type=answer.content_type)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        ticker = asyncio.create_task(_tick_forever(pipeline)) if settings.clock == "real" else None
-        try:
-            yield
-        finally:
-            if ticker is not None:
+        async with httpx.AsyncClient(timeout=WEBHOOK_TIMEOUT_S) as client:
+            ticker = asyncio.create_task(_tick_forever(pipeline, httpx_async_sender(client)))
+            try:
+                yield
+            finally:
                 ticker.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await ticker
@@ -70,7 +78,24 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     return app
 
 
-async def _tick_forever(pipeline: Pipeline) -> None:
+class DroppedResponse(Response):
+    """Promise a body, send part of it, and stop: the client sees the connection drop mid-answer."""
+
+    def __init__(self) -> None:
+        super().__init__(b"", 200)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        headers = [(b"content-type", b"application/json"), (b"content-length", b"1024")]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": b'{"code":', "more_body": False})
+
+
+async def _tick_forever(pipeline: Pipeline, sender: AsyncSender) -> None:
+    """Move jobs that are due and start due webhook deliveries, without waiting for slow receivers."""
+    in_flight: set[asyncio.Task[int]] = set()
     while True:
         await asyncio.sleep(TICK_SECONDS)
         pipeline.backend.tick()
+        task = asyncio.create_task(send_async(pipeline.backend, sender))
+        in_flight.add(task)
+        task.add_done_callback(in_flight.discard)

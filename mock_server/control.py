@@ -8,6 +8,14 @@
     POST /_mock/jobs/{id}/complete | /fail {"reason": ...} | /advance
     GET  /_mock/accounts   POST /_mock/accounts {client_id, api_key, credits, banned}
     POST /_mock/accounts/{client_id} {"credits": N, "banned": bool}
+    GET  /_mock/webhooks[?job=ID]              every delivery with its attempts and decrypted payload
+    POST /_mock/webhooks/{id}/redeliver        send a delivery again
+    POST /_mock/accounts/{client_id}/webhook-modes {"duplicate", "out_of_order", "tamper_signature",
+                                               "stale_timestamp", "replay_nonce": bool, "delay_s": N}
+    GET  /_mock/faults
+    POST /_mock/faults {operation?, account?, count?, code | http_status | delay_s | drop}
+    DELETE /_mock/faults                       remove every fault and rate limit
+    POST /_mock/accounts/{client_id}/rate-limit {"per_second": N | null}
     GET  /_mock/journal[?limit=N]              newest last
     GET  /_mock/stats                          counters
     GET  /_mock/media/{id}.{ext}               result media (no control token needed)
@@ -20,6 +28,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import re
 from collections.abc import Callable
 from typing import Any
@@ -27,11 +36,12 @@ from typing import Any
 from mock_server.errors import NotFound
 from mock_server.jobs import Job, JobStateError
 from mock_server.media import serve_media
-from mock_server.settings import DEFAULT_CREDITS, AccountConfig, ConfigError
+from mock_server.settings import ConfigError
 from mock_server.state import Account, Backend
 from mock_server.wire import WireRequest, WireResponse, json_response
 
 TOKEN_HEADER = "x-akool-mock-token"
+log = logging.getLogger("akool_mock")
 
 
 class ControlError(Exception):
@@ -101,6 +111,12 @@ class Control:
             return json_response({"error": str(error)}, 409)
         except NotFound as error:
             return json_response({"error": error.msg}, 404)
+        except Exception:  # a bug in the fake must not take the server down; it is logged and counted
+            self.backend.counters.internal_errors += 1
+            log.exception("akool-mock control API error on %s %s", request.method, request.path)
+            return json_response(
+                {"error": "akool-mock internal error; the traceback is in the server log"}, 500
+            )
 
     def _check_token(self, request: WireRequest) -> None:
         if self.token is None:
@@ -202,15 +218,12 @@ def _accounts(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
 
 def _create_account(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
     body = _body(r)
-    client_id = body.get("client_id") or c.backend.ids.token(24)
-    api_key = body.get("api_key") or c.backend.ids.token(32)
-    config = AccountConfig(
-        client_id=str(client_id),
-        api_key=str(api_key),
-        credits=_number(body, "credits") if "credits" in body else DEFAULT_CREDITS,
+    account = c.backend.create_account(
+        client_id=str(body["client_id"]) if body.get("client_id") else None,
+        api_key=str(body["api_key"]) if body.get("api_key") else None,
+        credits=_number(body, "credits") if "credits" in body else None,
         banned=bool(body.get("banned", False)),
     )
-    account = c.backend.add_account(config)
     # The key is shown once, at creation, so a test can use it; it is never listed again.
     return {**account_dict(account), "api_key": account.api_key}
 
@@ -241,6 +254,53 @@ def _stats(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
     }
 
 
+def _webhooks(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
+    job = r.query.get("job")
+    found = [d.as_dict() for d in c.backend.outbox.for_job(str(job) if job else None)]
+    return {"count": len(found), "pending": c.backend.outbox.pending(), "deliveries": found}
+
+
+def _redeliver(c: Control, _r: WireRequest, p: dict[str, str]) -> Any:
+    if p["id"] not in c.backend.outbox.deliveries:
+        raise ControlError(404, f"no delivery {p['id']}")
+    return c.backend.outbox.redeliver(p["id"], c.backend.now()).as_dict()
+
+
+def _webhook_modes(c: Control, r: WireRequest, p: dict[str, str]) -> Any:
+    account = c.backend.account(p["client_id"])
+    body = _body(r)
+    if "delay_s" in body:
+        body["delay_s"] = _number(body, "delay_s")
+    return c.backend.outbox.set_modes(account.client_id, **body).as_dict()
+
+
+def _faults(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
+    faults = c.backend.faults
+    return {"faults": [f.as_dict() for f in faults.rules], "rate_limits": faults.rate_limits}
+
+
+def _add_fault(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
+    body = _body(r)
+    if body.get("operation") and body["operation"] not in c.backend.catalog:
+        raise ControlError(400, f"unknown operation {body['operation']!r}")
+    return c.backend.faults.add(body).as_dict()
+
+
+def _clear_faults(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
+    c.backend.faults.clear()
+    return {"faults": [], "rate_limits": {}}
+
+
+def _rate_limit(c: Control, r: WireRequest, p: dict[str, str]) -> Any:
+    account = c.backend.account(p["client_id"])
+    body = _body(r)
+    if body.get("per_second") is None:
+        c.backend.faults.rate_limits.pop(account.client_id, None)
+    else:
+        c.backend.faults.rate_limits[account.client_id] = _number(body, "per_second")
+    return {"account": account.client_id, "per_second": c.backend.faults.rate_limits.get(account.client_id)}
+
+
 def _media(c: Control, _r: WireRequest, p: dict[str, str]) -> Any:
     return serve_media(c.backend, p["id"], p["ext"])
 
@@ -258,6 +318,13 @@ ROUTES: list[tuple[str, str, Route]] = [
     ("GET", "accounts", _accounts),
     ("POST", "accounts", _create_account),
     ("POST", "accounts/(?P<client_id>[^/]+)", _update_account),
+    ("POST", "accounts/(?P<client_id>[^/]+)/webhook-modes", _webhook_modes),
+    ("POST", "accounts/(?P<client_id>[^/]+)/rate-limit", _rate_limit),
+    ("GET", "webhooks", _webhooks),
+    ("POST", "webhooks/(?P<id>[^/]+)/redeliver", _redeliver),
+    ("GET", "faults", _faults),
+    ("POST", "faults", _add_fault),
+    ("DELETE", "faults", _clear_faults),
     ("GET", "journal", _journal),
     ("GET", "stats", _stats),
     ("GET", r"media/(?P<id>[0-9a-f]{24})\.(?P<ext>[a-z0-9]+)", _media),

@@ -11,10 +11,11 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from mock_server.errors import AkoolError, InternalError, UnknownRoute, ValidationFailed
+from mock_server.errors import AkoolError, InternalError, RateLimited, UnknownRoute, ValidationFailed
+from mock_server.faults import Fault
 from mock_server.handlers import all_handlers
 from mock_server.handlers.base import Call, Handler
-from mock_server.state import Backend, JournalEntry
+from mock_server.state import Account, Backend, JournalEntry
 from mock_server.wire import WireRequest, WireResponse, coerce_query, dumps, json_response, parse_json_body
 from schemas import Operation
 from schemas.catalog import route_regex
@@ -70,10 +71,15 @@ class Pipeline:
             if found is None:
                 raise UnknownRoute(f"Not Found: {request.method} {request.path}")
             op, path_params = found
-            call = self._call(op, request, path_params)
-            account_id = call.account.client_id if call.account else None
-            body = self.handlers[op.id](call).body()
-            response = json_response(body)
+            account = self._authenticate(op, request)
+            account_id = account.client_id if account else None
+            fault = self._fault(op, account_id)
+            if fault is not None and (fault.drop or fault.http_status):
+                response = self._faulty(fault)
+            else:
+                call = self._call(op, request, path_params, account)
+                response = json_response(self.handlers[op.id](call).body())
+                response.delay_s = fault.delay_s if fault else 0.0
         except AkoolError as error:
             response = json_response(error.envelope(), error.http_status)
         except Exception:
@@ -84,11 +90,33 @@ class Pipeline:
         self._journal(request, op, account_id, response, started)
         return response
 
-    def _call(self, op: Operation, request: WireRequest, path_params: dict[str, str]) -> Call:
+    def _authenticate(self, op: Operation, request: WireRequest) -> Account | None:
+        if op.auth == "none":
+            return None
+        return self.backend.authenticate(request.header("authorization"), request.header("x-api-key"))
+
+    def _fault(self, op: Operation, account_id: str | None) -> Fault | None:
+        """An injected fault for this call, or a 1005 when the account is over its rate limit."""
         backend = self.backend
-        account = None
-        if op.auth != "none":
-            account = backend.authenticate(request.header("authorization"), request.header("x-api-key"))
+        if account_id is not None and backend.faults.over_rate(account_id, backend.now()):
+            raise RateLimited()
+        fault = backend.faults.take(op.id, account_id)
+        if fault is not None and fault.code is not None:
+            raise AkoolError(fault.msg, code=fault.code)
+        return fault
+
+    @staticmethod
+    def _faulty(fault: Fault) -> WireResponse:
+        status = fault.http_status or 200
+        response = json_response({"code": fault.code or status, "msg": fault.msg or "injected fault"}, status)
+        response.drop = fault.drop
+        response.delay_s = fault.delay_s
+        return response
+
+    def _call(
+        self, op: Operation, request: WireRequest, path_params: dict[str, str], account: Account | None
+    ) -> Call:
+        backend = self.backend
         schema = op.request_schema.get("properties", {})
         parts: dict[str, Any] = {}
         if "body" in schema:

@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from mock_server.clock import Clock, now_ms
+from mock_server.crypto import seal
 from mock_server.errors import AccountBanned, AuthInvalid, AuthMissing, InsufficientCredit, NotFound
+from mock_server.faults import Faults
 from mock_server.ids import IdFactory
 from mock_server.jobs import COMPLETED, FAILED, Job, JobEngine
-from mock_server.settings import AccountConfig, Lifecycle, Settings, check_account
+from mock_server.settings import DEFAULT_CREDITS, AccountConfig, Lifecycle, Settings, check_account
+from mock_server.webhooks import Outbox, payload_for
 from schemas import Catalog, Operation
 
 MEDIA_EXTENSIONS = {"image": "png", "video": "mp4", "audio": "mp3"}
@@ -99,6 +102,8 @@ class Backend:
         self.journal: deque[JournalEntry] = deque(maxlen=settings.journal_size)
         self.counters = Counters()
         self.seeded: dict[str, list[dict[str, Any]]] = {}
+        self.outbox = Outbox(settings.webhook_retry_s, settings.webhook_allowlist, self.ids.random)
+        self.faults = Faults()
         self.reset()
 
     # ----- lifecycle of the whole fake -------------------------------------------------------------
@@ -113,6 +118,8 @@ class Backend:
         self.resources.clear()
         self.journal.clear()
         self.counters = Counters()
+        self.outbox = Outbox(self.settings.webhook_retry_s, self.settings.webhook_allowlist, self.ids.random)
+        self.faults = Faults()
         for config in self.settings.accounts:
             self.add_account(config)
         from mock_server.seed import seed_catalogs
@@ -146,6 +153,22 @@ class Backend:
         self.accounts[account.client_id] = account
         self.by_api_key[account.api_key] = account
         return account
+
+    def create_account(
+        self,
+        client_id: str | None = None,
+        api_key: str | None = None,
+        credits: float | None = None,
+        banned: bool = False,
+    ) -> Account:
+        """A new account; missing credentials are generated (24-character clientId, 32-character key)."""
+        config = AccountConfig(
+            client_id=client_id or self.ids.token(24),
+            api_key=api_key or self.ids.token(32),
+            credits=DEFAULT_CREDITS if credits is None else credits,
+            banned=banned,
+        )
+        return self.add_account(config)
 
     def account(self, client_id: str) -> Account:
         try:
@@ -229,7 +252,7 @@ class Backend:
         extension = MEDIA_EXTENSIONS.get(media, "bin")
         return f"{self.settings.base_url}/_mock/media/{job.id}.{extension}"
 
-    def _on_job_change(self, job: Job, status: int, _now: float) -> None:
+    def _on_job_change(self, job: Job, status: int, now: float) -> None:
         spec = self.catalog.operation(job.op_id).job
         if spec is None:
             return
@@ -239,6 +262,16 @@ class Backend:
                 job.fields[name] = planned[name] if name in planned else self.media_url(job, spec.media)
         elif status == FAILED and spec.failure_field:
             job.fields[spec.failure_field] = job.failure_reason
+        webhook_type = self.catalog.webhook.types.get(job.op_id)
+        if job.webhook_url and webhook_type:
+            self.outbox.enqueue(job, payload_for(job, webhook_type, spec.result_fields), now)
+
+    def seal_for(
+        self, client_id: str, payload: dict[str, Any], timestamp: int, nonce: int | str
+    ) -> dict[str, Any]:
+        """A webhook body sealed with the account's clientId and API key, as Akool sends it."""
+        account = self.accounts[client_id]
+        return seal(payload, account.client_id, account.api_key, timestamp, nonce)
 
     # ----- resources --------------------------------------------------------------------------------
     def add_resource(

@@ -38,6 +38,8 @@ class WireResponse:
     body: bytes
     content_type: str = JSON_TYPE
     headers: dict[str, str] = field(default_factory=dict)
+    delay_s: float = 0.0  # the edge waits this long before answering (fault injection)
+    drop: bool = False  # the edge drops the connection instead of answering (fault injection)
 
 
 class BodyTooLarge(AkoolError):
