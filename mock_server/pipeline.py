@@ -34,6 +34,7 @@ class Pipeline:
         self.backend = backend
         self.control = control
         self.handlers: Mapping[str, Handler] = all_handlers()
+        self._query_types = {op.id: query_types(op) for op in backend.catalog.operations}
         self._exact: dict[tuple[str, str], Operation] = {}
         self._templated: list[Operation] = []
         self._paths: set[str] = set()
@@ -124,7 +125,7 @@ class Pipeline:
                 request, backend.settings.max_body_bytes, backend.settings.max_json_depth
             )
         if "query" in schema:
-            parts["query"] = coerce_query(request.query, schema.get("query", {}))
+            parts["query"] = coerce_query(request.query, self._query_types[op.id])
         if path_params:
             parts["path"] = path_params
         violations = op.request_errors(parts)
@@ -153,6 +154,26 @@ class Pipeline:
                 latency_ms=(time.perf_counter() - started) * 1000,
             )
         )
+
+
+def query_types(op: Operation) -> dict[str, tuple[Any, Any]]:
+    """Each query parameter's JSON type (and item type for arrays), with `$ref`s followed, computed once."""
+    query = op.request_schema.get("properties", {}).get("query", {})
+    resolver = op.store.registry.resolver(base_uri=op.request_schema_id)
+
+    def resolved(node: dict[str, Any]) -> dict[str, Any]:
+        current = resolver
+        while "$ref" in node and "type" not in node:
+            found = current.lookup(node["$ref"])
+            node, current = found.contents, found.resolver
+        return node
+
+    types: dict[str, tuple[Any, Any]] = {}
+    for name, declared in query.get("properties", {}).items():
+        spec = resolved(declared)
+        items = resolved(spec.get("items", {})) if spec.get("type") == "array" else {}
+        types[name] = (spec.get("type"), items.get("type"))
+    return types
 
 
 def _violation_message(violations: list[Any]) -> str:

@@ -67,15 +67,15 @@ def parse_query(pairs: list[tuple[str, str]]) -> dict[str, str | list[str]]:
     return out
 
 
-def coerce_query(query: Mapping[str, str | list[str]], schema: Mapping[str, Any]) -> dict[str, Any]:
-    """Query strings converted to the type the schema gives each parameter, where they convert cleanly."""
-    properties: Mapping[str, Any] = schema.get("properties", {})
+QueryTypes = Mapping[str, tuple[Any, Any]]
+
+
+def coerce_query(query: Mapping[str, str | list[str]], types: QueryTypes) -> dict[str, Any]:
+    """Query strings converted to each parameter's (type, item type), where they convert cleanly."""
     out: dict[str, Any] = {}
     for name, value in query.items():
-        spec = properties.get(name, {})
-        wanted = spec.get("type")
+        wanted, item_type = types.get(name, (None, None))
         if wanted == "array":
-            item_type = spec.get("items", {}).get("type")
             values = value if isinstance(value, list) else [value]
             out[name] = [_coerce(item, item_type) for item in values]
         elif isinstance(value, str):

@@ -46,8 +46,9 @@ def price(op: Operation, body: dict[str, Any]) -> tuple[float, int]:
 
 
 def webhook_url(body: dict[str, Any]) -> str | None:
-    """Pages spell it `webhookUrl` and, on some pages, `webhookurl`: both are honoured (schemas/NOTES.md)."""
-    value = body.get("webhookUrl") or body.get("webhookurl")
+    """Pages spell it `webhookUrl` and, on some pages, `webhookurl`: both are honoured, the lower-case
+    spelling first where both are sent (schemas/NOTES.md #video-webhookurl-spelling)."""
+    value = body.get("webhookurl") or body.get("webhookUrl")
     return value if isinstance(value, str) and value else None
 
 

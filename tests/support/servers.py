@@ -1,0 +1,117 @@
+"""Real processes for tests: `akool-mock serve` on a free port, and a local webhook receiver."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import httpx
+
+READY_TIMEOUT_S = 30.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@dataclass
+class Served:
+    base_url: str
+    process: subprocess.Popen[bytes]
+    banner: str
+
+
+@contextmanager
+def serve(*args: str) -> Iterator[Served]:
+    """`akool-mock serve` as a real process; stopped (and reaped) on exit."""
+    port = free_port()
+    command = [sys.executable, "-m", "mock_server.cli", "serve", "--port", str(port), *args]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_ready(base_url, process)
+        assert process.stdout is not None
+        banner = process.stdout.readline().decode() + process.stdout.readline().decode()
+        yield Served(base_url, process, banner)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def _wait_ready(base_url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            output = process.stdout.read().decode() if process.stdout else ""
+            raise RuntimeError(f"akool-mock serve exited with {process.returncode}: {output}")
+        try:
+            httpx.get(f"{base_url}/_mock/clock", timeout=1.0)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    raise RuntimeError("akool-mock serve did not become ready")
+
+
+@dataclass
+class Receiver:
+    """A local webhook receiver: records every POST body and answers with `respond(n)` (n = 1-based)."""
+
+    url: str
+    bodies: list[dict[str, Any]] = field(default_factory=list)
+    respond: Callable[[int], int] = lambda _n: 200
+
+    def wait_for(self, count: int, timeout: float = 10.0) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + timeout
+        while len(self.bodies) < count and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return list(self.bodies)
+
+
+@contextmanager
+def receiver(respond: Callable[[int], int] | None = None) -> Iterator[Receiver]:
+    state = Receiver(url="")
+    if respond is not None:
+        state.respond = respond
+    lock = threading.Lock()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            length = int(self.headers.get("content-length", "0"))
+            body = json.loads(self.rfile.read(length) or b"null")
+            with lock:
+                state.bodies.append(body)
+                status = state.respond(len(state.bodies))
+            self.send_response(status)
+            self.send_header("content-length", "0")
+            self.end_headers()
+
+        def log_message(self, *_args: Any) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    state.url = f"http://127.0.0.1:{server.server_address[1]}/hooks/akool"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
