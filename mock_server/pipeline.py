@@ -13,7 +13,7 @@ from typing import Any
 
 from mock_server.errors import AkoolError, InternalError, RateLimited, UnknownRoute, ValidationFailed
 from mock_server.faults import Fault
-from mock_server.handlers import all_handlers
+from mock_server.handlers import all_error_shapes, all_handlers
 from mock_server.handlers.base import Call, Handler
 from mock_server.state import Account, Backend, JournalEntry
 from mock_server.wire import WireRequest, WireResponse, coerce_query, dumps, json_response, parse_json_body
@@ -34,6 +34,7 @@ class Pipeline:
         self.backend = backend
         self.control = control
         self.handlers: Mapping[str, Handler] = all_handlers()
+        self.error_shapes = all_error_shapes()
         self._query_types = {op.id: query_types(op) for op in backend.catalog.operations}
         self._exact: dict[tuple[str, str], Operation] = {}
         self._templated: list[Operation] = []
@@ -82,7 +83,9 @@ class Pipeline:
                 response = json_response(self.handlers[op.id](call).body())
                 response.delay_s = fault.delay_s if fault else 0.0
         except AkoolError as error:
-            response = json_response(error.envelope(), error.http_status)
+            shape = self.error_shapes.get(op.id) if op is not None else None
+            body = shape(op.id, error.code, error.msg) if shape and op else error.envelope()
+            response = json_response(body, error.http_status)
         except Exception:
             self.backend.counters.internal_errors += 1
             log.exception("akool-mock internal error on %s %s", request.method, request.path)

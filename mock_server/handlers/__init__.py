@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import importlib
+from types import ModuleType
 
-from mock_server.handlers.base import Handler
+from mock_server.handlers.base import ErrorShape, Handler
 
 AREA_MODULES = (
     "auth",
@@ -23,18 +24,24 @@ AREA_MODULES = (
 )
 
 
+def _modules() -> list[ModuleType]:
+    return [importlib.import_module(f"mock_server.handlers.{name}") for name in AREA_MODULES]
+
+
 def all_handlers() -> dict[str, Handler]:
     """Every operation id with its handler; an id claimed twice is a bug."""
     table: dict[str, Handler] = {}
-    for name in AREA_MODULES:
-        try:
-            module = importlib.import_module(f"mock_server.handlers.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"mock_server.handlers.{name}":
-                raise
-            continue
+    for module in _modules():
         for op_id, handler in module.HANDLERS.items():
             if op_id in table:
                 raise RuntimeError(f"{op_id} has two handlers")
             table[op_id] = handler
+    return table
+
+
+def all_error_shapes() -> dict[str, ErrorShape]:
+    """Operations whose errors are not `{code, msg}` (the bare detect APIs), with their error builder."""
+    table: dict[str, ErrorShape] = {}
+    for module in _modules():
+        table.update(getattr(module, "ERROR_SHAPES", {}))
     return table

@@ -48,3 +48,6 @@ class Reply:
 
 
 Handler = Callable[[Call], Reply]
+# Builds the body of an error raised outside the handler (request check, auth, credits, faults) for an
+# operation whose answers are not Akool's {code, msg} envelope: (operation id, code, msg) -> body.
+ErrorShape = Callable[[str, int, str], dict[str, Any]]

@@ -1,0 +1,20 @@
+"""getToken (pages authentication__usage, ai-tools-suite__live-faceswap).
+
+The token answer is `{code, token}` at the top level, with neither `msg` nor `data` (the Usage page's example;
+schemas/notes/detect_live_auth.md#auth-token-answer). The Backend checks the pair (1101), the ban (1200) and
+keeps the token with its lifetime (`Settings.token_lifetime_s`); `Backend.authenticate` then honours it as
+`Authorization: Bearer <token>`, before any x-api-key.
+"""
+
+from __future__ import annotations
+
+from mock_server.handlers.base import Call, Handler, Reply
+
+
+def get_token(call: Call) -> Reply:
+    # The request schema has already required both fields as non-empty strings.
+    token = call.backend.issue_token(str(call.body["clientId"]), str(call.body["clientSecret"]))
+    return Reply(raw={"code": 1000, "token": token})
+
+
+HANDLERS: dict[str, Handler] = {"auth.get_token": get_token}
