@@ -31,8 +31,18 @@ def _error_text(exc: BaseException) -> str:
 
 
 def send_sync(backend: Any, sender: SyncSender) -> int:
-    """Send every due delivery now, one after another; returns how many attempts were made."""
-    outgoing: list[Outgoing] = backend.outbox.take_due(backend.now(), backend.seal_for)
+    """Send every due delivery now, one after another, until none is due; returns the attempts made.
+
+    A job's next delivery becomes due as soon as the previous one is acknowledged, so this loops; a failed
+    attempt is rescheduled in the future, so the loop ends.
+    """
+    attempts = 0
+    while outgoing := backend.outbox.take_due(backend.now(), backend.seal_for):
+        attempts += _send_each(backend, sender, outgoing)
+    return attempts
+
+
+def _send_each(backend: Any, sender: SyncSender, outgoing: list[Outgoing]) -> int:
     for item in outgoing:
         status: int | None = None
         error: str | None = None

@@ -181,6 +181,8 @@ def build_settings(config: dict[str, Any] | None = None, **overrides: Any) -> Se
         raise ConfigError("clock must be 'real' or 'manual'")
     if settings.speed <= 0:
         raise ConfigError("speed must be > 0")
+    if not settings.webhook_retry_s or min(settings.webhook_retry_s) <= 0:
+        raise ConfigError("webhook_retry_s must be a non-empty list of delays > 0 seconds")
     return settings
 
 
