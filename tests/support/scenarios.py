@@ -1,4 +1,4 @@
-"""Scenarios written once against a small `Api` seam and run against every target (pipeline, FakeAkool, serve).
+"""Scenarios written once against a small `Api` seam, run against every target (pipeline, FakeAkool, serve).
 
 `valid_body(api, op)` builds a request that the fake accepts for any job-creating operation: the docs' own
 example where one validates, a hand-made one where the docs have none, and real prerequisites (a finished
@@ -60,9 +60,9 @@ class Api(Protocol):
 
 def doc_example(op: Operation) -> dict[str, Any] | None:
     for entry in EXAMPLES:
-        if entry["operation"] == op.id and entry["direction"] == "request" and entry["payload"]:
-            if isinstance(entry["parsed"], dict) and not op.request_errors({"body": entry["parsed"]}):
-                return dict(entry["parsed"])
+        mine = entry["operation"] == op.id and entry["direction"] == "request" and entry["payload"]
+        if mine and isinstance(entry["parsed"], dict) and not op.request_errors({"body": entry["parsed"]}):
+            return dict(entry["parsed"])
     return None
 
 
@@ -136,8 +136,9 @@ def poll(api: Api, create: Operation, job_id: str) -> dict[str, Any]:
 
 
 def status_of(api: Api, create: Operation, job_id: str) -> int:
-    poller = CATALOG.operation(create.job.poll_operation) if create.job else None
-    assert poller is not None and poller.poll is not None
+    assert create.job is not None
+    poller = CATALOG.operation(create.job.poll_operation)
+    assert poller.poll is not None
     return int(poll(api, create, job_id)[poller.poll.status_field])
 
 

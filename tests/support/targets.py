@@ -1,4 +1,4 @@
-"""`Api` implementations: the pipeline directly, or any HTTP base URL (FakeAkool via respx, or a served fake)."""
+"""`Api` implementations: the pipeline itself, or an HTTP base URL (FakeAkool via respx, or `serve`)."""
 
 from __future__ import annotations
 
