@@ -59,6 +59,7 @@ def serve_settings(args: argparse.Namespace) -> Settings:
         "speed": args.speed,
         "control_token": args.control_token or env_control_token(),
         "public_url": args.public_url,
+        "state_file": args.state_file,
     }
     if args.client_id or args.api_key:
         default = {"client_id": args.client_id, "api_key": args.api_key}
@@ -131,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--api-key", help="API key (clientSecret) of the default account: 24 or 32 characters")
     serve.add_argument("--control-token", help="require this token (x-akool-mock-token) on /_mock/ calls")
     serve.add_argument("--public-url", help="base URL put in result URLs (default http://HOST:PORT)")
+    serve.add_argument(
+        "--state-file", help="keep all state in this SQLite file, so a restart (even kill -9) loses nothing"
+    )
     serve.set_defaults(run=_serve)
 
     catalog = commands.add_parser("catalog", help="list every operation of the contract")

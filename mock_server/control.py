@@ -231,10 +231,9 @@ def _create_account(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
 def _update_account(c: Control, r: WireRequest, p: dict[str, str]) -> Any:
     account = c.backend.account(p["client_id"])
     body = _body(r)
-    if "credits" in body:
-        account.credits = _number(body, "credits")
-    if "banned" in body:
-        account.banned = bool(body["banned"])
+    credits = _number(body, "credits") if "credits" in body else None
+    banned = bool(body["banned"]) if "banned" in body else None
+    c.backend.update_account(account, credits=credits, banned=banned)
     return account_dict(account)
 
 

@@ -39,6 +39,7 @@ def send_sync(backend: Any, sender: SyncSender) -> int:
     attempts = 0
     while outgoing := backend.outbox.take_due(backend.now(), backend.seal_for):
         attempts += _send_each(backend, sender, outgoing)
+    backend.persist()
     return attempts
 
 
@@ -75,6 +76,7 @@ async def send_async(backend: Any, sender: AsyncSender) -> int:
             backend.outbox.settle(item.delivery, first, None, backend.now(), len(item.bodies))
 
     await asyncio.gather(*(one(item) for item in outgoing))
+    backend.persist()
     return len(outgoing)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import secrets
 import string
+from typing import Any
 
 from mock_server.clock import Clock
 
@@ -23,6 +24,21 @@ class IdFactory:
         self._random = random.Random(self._seed) if self._seed is not None else random.SystemRandom()
         self._process = self._random.getrandbits(40)
         self._counter = self._random.getrandbits(24)
+
+    def snapshot(self) -> dict[str, Any]:
+        """What a state file keeps so that ids after a restart never repeat ones already handed out."""
+        state: dict[str, Any] = {"process": self._process, "counter": self._counter}
+        if self._seed is not None:
+            version, internal, gauss = self._random.getstate()
+            state["random"] = [version, list(internal), gauss]
+        return state
+
+    def restore(self, state: dict[str, Any]) -> None:
+        self._process = int(state["process"])
+        self._counter = int(state["counter"])
+        if self._seed is not None and "random" in state:
+            version, internal, gauss = state["random"]
+            self._random.setstate((version, tuple(internal), gauss))
 
     def object_id(self) -> str:
         self._counter = (self._counter + 1) & 0xFFFFFF

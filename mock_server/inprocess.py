@@ -95,10 +95,10 @@ class _Accounts:
         return self._fake.backend.account(client_id)
 
     def set_credits(self, client_id: str, credits: float) -> None:
-        self.get(client_id).credits = credits
+        self._fake.backend.update_account(self.get(client_id), credits=credits)
 
     def ban(self, client_id: str, banned: bool = True) -> None:
-        self.get(client_id).banned = banned
+        self._fake.backend.update_account(self.get(client_id), banned=banned)
 
 
 class _Webhooks:

@@ -64,6 +64,8 @@ class JobEngine:
         self._deadlines: list[tuple[float, int, str, int]] = []
         self._sequence = 0
         self.listeners: list[Listener] = []
+        # Ids of jobs read or changed since the last save: what a state file must write (persistence.py).
+        self.touched: set[str] = set()
 
     def __len__(self) -> int:
         return len(self.jobs)
@@ -72,7 +74,10 @@ class JobEngine:
         return iter(self.jobs.values())
 
     def get(self, job_id: str) -> Job | None:
-        return self.jobs.get(job_id)
+        job = self.jobs.get(job_id)
+        if job is not None:
+            self.touched.add(job_id)
+        return job
 
     def create(
         self,
@@ -103,13 +108,19 @@ class JobEngine:
             updated_at=now,
             history=[(QUEUED, now)],
         )
-        self.jobs[job_id] = job
-        self.by_owner_op.setdefault((owner, op_id), []).append(job_id)
-        if job.policy == "time":
-            queued, processing = lifecycle.duration(op_id)
-            self._schedule(now + queued, job_id, PROCESSING)
-            self._schedule(now + queued + processing, job_id, job.outcome)
+        self.add(job, lifecycle)
         return job
+
+    def add(self, job: Job, lifecycle: Lifecycle) -> None:
+        """Register a job (new, or restored from a state file) and schedule what is left of its deadlines."""
+        self.jobs[job.id] = job
+        self.touched.add(job.id)
+        self.by_owner_op.setdefault((job.owner, job.op_id), []).append(job.id)
+        if job.policy == "time" and not job.terminal:
+            queued, processing = lifecycle.duration(job.op_id)
+            if job.status == QUEUED:
+                self._schedule(job.created_at + queued, job.id, PROCESSING)
+            self._schedule(job.created_at + queued + processing, job.id, job.outcome)
 
     def _schedule(self, at: float, job_id: str, status: int) -> None:
         self._sequence += 1
@@ -129,6 +140,7 @@ class JobEngine:
 
     def polled(self, job: Job, now: float) -> None:
         """Count a poll; under the `polls` policy every Nth poll moves the job one step."""
+        self.touched.add(job.id)
         job.polls += 1
         if job.policy == "polls" and not job.terminal and job.polls % job.polls_per_step == 0:
             self.step(job, now)
@@ -161,6 +173,7 @@ class JobEngine:
             raise JobStateError(f"job {job.id} cannot go from {job.status} to {status}")
         if status == FAILED and job.failure_reason is None:
             job.failure_reason = DEFAULT_FAILURE
+        self.touched.add(job.id)
         job.status = status
         job.updated_at = now
         job.history.append((status, now))
@@ -177,8 +190,10 @@ class JobEngine:
                 job = self.jobs[job_id]
                 if not job.deleted:
                     found.append(job)
+                    self.touched.add(job_id)
         found.sort(key=lambda j: (j.created_at, j.id))
         return found
 
     def delete(self, job: Job) -> None:
+        self.touched.add(job.id)
         job.deleted = True

@@ -63,7 +63,9 @@ class Pipeline:
 
     def handle(self, request: WireRequest) -> WireResponse:
         if request.path.startswith(CONTROL_PREFIX) and self.control is not None:
-            return self.control(request)
+            answer = self.control(request)
+            self.backend.persist()
+            return answer
         started = time.perf_counter()
         op: Operation | None = None
         account_id: str | None = None
@@ -92,6 +94,7 @@ class Pipeline:
             internal = InternalError("akool-mock internal error; the traceback is in the server log")
             response = json_response(internal.envelope(), internal.http_status)
         self._journal(request, op, account_id, response, started)
+        self.backend.persist()
         return response
 
     def _authenticate(self, op: Operation, request: WireRequest) -> Account | None:

@@ -90,6 +90,7 @@ class Settings:
     public_url: str | None = None
     webhook_retry_s: tuple[float, ...] = (5.0, 30.0, 120.0, 600.0, 1800.0, 3600.0)
     webhook_allowlist: tuple[str, ...] = ()
+    state_file: str | None = None
 
     @property
     def base_url(self) -> str:
@@ -163,7 +164,17 @@ def build_settings(config: dict[str, Any] | None = None, **overrides: Any) -> Se
     lifecycle = _lifecycle(config.get("lifecycle", {}))
     accounts = tuple(_account(raw, lifecycle) for raw in config.get("accounts", ())) or (AccountConfig(),)
     values: dict[str, Any] = {"lifecycle": lifecycle, "accounts": accounts}
-    simple = ("host", "port", "seed", "clock", "speed", "control_token", "public_url", "journal_size")
+    simple = (
+        "host",
+        "port",
+        "seed",
+        "clock",
+        "speed",
+        "control_token",
+        "public_url",
+        "journal_size",
+        "state_file",
+    )
     for key in simple:
         if key in config:
             values[key] = config[key]

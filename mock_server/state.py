@@ -11,7 +11,8 @@ import base64
 import json
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from mock_server.clock import Clock, now_ms
@@ -20,6 +21,7 @@ from mock_server.errors import AccountBanned, AuthInvalid, AuthMissing, Insuffic
 from mock_server.faults import Faults
 from mock_server.ids import IdFactory
 from mock_server.jobs import COMPLETED, FAILED, Job, JobEngine
+from mock_server.persistence import StateFile
 from mock_server.settings import DEFAULT_CREDITS, AccountConfig, Lifecycle, Settings, check_account
 from mock_server.webhooks import Outbox, payload_for
 from schemas import Catalog, Operation
@@ -86,6 +88,15 @@ class Token:
     expires_at: float
 
 
+@dataclass(slots=True)
+class Touched:
+    """What changed (or may have) since the last save; jobs and deliveries track their own."""
+
+    accounts: bool = False
+    tokens: set[str] = field(default_factory=set)
+    resources: set[str] = field(default_factory=set)
+
+
 class Backend:
     """All state of one fake Akool."""
 
@@ -104,11 +115,18 @@ class Backend:
         self.seeded: dict[str, list[dict[str, Any]]] = {}
         self.outbox = Outbox(settings.webhook_retry_s, settings.webhook_allowlist, self.ids.random)
         self.faults = Faults()
-        self.reset()
+        self.touched = Touched()
+        self.state_file = StateFile(Path(settings.state_file)) if settings.state_file else None
+        self.reset(clear_state_file=False)
+        if self.state_file is not None:
+            self.state_file.load(self)
 
     # ----- lifecycle of the whole fake -------------------------------------------------------------
-    def reset(self) -> None:
+    def reset(self, clear_state_file: bool = True) -> None:
         """Forget everything; start again from the settings (same seed, same ids)."""
+        if clear_state_file and self.state_file is not None:
+            self.state_file.clear()
+        self.touched = Touched(accounts=True)
         self.ids.reset()
         self.accounts.clear()
         self.by_api_key.clear()
@@ -135,6 +153,16 @@ class Backend:
     def tick(self) -> int:
         return self.jobs.tick(self.clock.now())
 
+    def persist(self) -> None:
+        """Write what this request read or changed to the state file, if there is one (before answering)."""
+        if self.state_file is not None:
+            self.state_file.save(self)
+
+    def clear_touched(self) -> None:
+        self.touched = Touched()
+        self.jobs.touched.clear()
+        self.outbox.touched.clear()
+
     # ----- accounts and auth ------------------------------------------------------------------------
     def add_account(self, config: AccountConfig) -> Account:
         check_account(config)
@@ -152,6 +180,7 @@ class Backend:
         )
         self.accounts[account.client_id] = account
         self.by_api_key[account.api_key] = account
+        self.touched.accounts = True
         return account
 
     def create_account(
@@ -202,6 +231,7 @@ class Backend:
             raise AccountBanned()
         token = _jwt_like(account, self.clock.now(), self.ids.token(43))
         self.tokens[token] = Token(account.client_id, self.clock.now() + self.settings.token_lifetime_s)
+        self.touched.tokens.add(token)
         return token
 
     def charge(self, account: Account, amount: float, shortfall_code: int = 1006) -> None:
@@ -212,6 +242,22 @@ class Backend:
             raise InsufficientCredit(code=shortfall_code)
         account.credits -= amount
         account.charged += amount
+        self.touched.accounts = True
+
+    def refund(self, account: Account, amount: float) -> None:
+        """Give back credits charged for work that did not happen (e.g. an unused streaming session)."""
+        account.credits += amount
+        account.charged -= amount
+        self.touched.accounts = True
+
+    def update_account(
+        self, account: Account, credits: float | None = None, banned: bool | None = None
+    ) -> None:
+        if credits is not None:
+            account.credits = credits
+        if banned is not None:
+            account.banned = banned
+        self.touched.accounts = True
 
     # ----- jobs -------------------------------------------------------------------------------------
     def create_job(
@@ -279,6 +325,7 @@ class Backend:
     ) -> Resource:
         resource = Resource(rid or self.ids.object_id(), kind, account.client_id, self.clock.now(), data)
         self.resources[resource.id] = resource
+        self.touched.resources.add(resource.id)
         return resource
 
     def find_resource(self, account: Account, kind: str, rid: str, code: int = 1008) -> Resource:
@@ -290,11 +337,13 @@ class Backend:
             or resource.owner != account.client_id
         ):
             raise NotFound(f"{rid} not found", code=code)
+        self.touched.resources.add(rid)
         return resource
 
     def owned_resources(self, account: Account, kind: str) -> Iterator[Resource]:
         for resource in self.resources.values():
             if resource.kind == kind and resource.owner == account.client_id and not resource.deleted:
+                self.touched.resources.add(resource.id)
                 yield resource
 
     # ----- journal ----------------------------------------------------------------------------------

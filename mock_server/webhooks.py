@@ -116,7 +116,8 @@ class Outbox:
         self.queues: dict[str, deque[Delivery]] = {}
         self.modes: dict[str, Modes] = {}
         self.sent_bodies: dict[str, list[dict[str, Any]]] = {}
-        self._sequence = 0
+        self.sequence = 0
+        self.touched: set[str] = set()  # delivery ids changed since the last save (persistence.py)
 
     def mode(self, account: str) -> Modes:
         return self.modes.get(account) or Modes()
@@ -133,18 +134,16 @@ class Outbox:
         return modes
 
     def enqueue(self, job: Job, payload: dict[str, Any], now: float) -> Delivery:
-        self._sequence += 1
+        self.sequence += 1
         modes = self.mode(job.owner)
         delivery = Delivery(
-            f"wh_{self._sequence:08d}", job.id, job.owner, job.webhook_url or "", payload, now, now
+            f"wh_{self.sequence:08d}", job.id, job.owner, job.webhook_url or "", payload, now, now
         )
         delivery.next_at = now + modes.delay_s
         self.deliveries[delivery.id] = delivery
+        self.touched.add(delivery.id)
         if not self._allowed(delivery.url):
-            delivery.state = "refused"
-            delivery.attempts.append(
-                Attempt(int(now * 1000), None, "destination not in the webhook allowlist", 0)
-            )
+            self._refuse(delivery, now)
             return delivery
         queue = self.queues.setdefault(job.id, deque())
         queue.append(delivery)
@@ -181,13 +180,14 @@ class Outbox:
             if head.state != "pending" or head.next_at > now:
                 continue
             head.state = "in_flight"
+            self.touched.add(head.id)
             out.append(Outgoing(head, self._bodies(head, now, seal_for)))
         return out
 
     def _bodies(self, delivery: Delivery, now: float, seal_for: Any) -> tuple[dict[str, Any], ...]:
         modes = self.mode(delivery.account)
         timestamp = int(now * 1000) - (STALE_BY_MS if modes.stale_timestamp else 0)
-        nonce = self.rng.randint(1000, 9999)
+        nonce = str(self.rng.randint(1000, 9999))  # digits in a string, as decided (#webhook-nonce-type)
         body: dict[str, Any] = seal_for(delivery.account, delivery.payload, timestamp, nonce)
         if modes.tamper_signature:
             flipped = "0" if body["signature"][0] != "0" else "1"
@@ -204,6 +204,7 @@ class Outbox:
     ) -> None:
         """Record an attempt; 200 acknowledges, anything else schedules the next try."""
         delivery.attempts.append(Attempt(int(now * 1000), status, error, bodies))
+        self.touched.add(delivery.id)
         queue = self.queues.get(delivery.job_id)
         if status == 200:
             delivery.state = "delivered"
@@ -221,9 +222,9 @@ class Outbox:
 
     def redeliver(self, delivery_id: str, now: float) -> Delivery:
         original = self.deliveries[delivery_id]
-        self._sequence += 1
+        self.sequence += 1
         copy = Delivery(
-            f"wh_{self._sequence:08d}",
+            f"wh_{self.sequence:08d}",
             original.job_id,
             original.account,
             original.url,
@@ -232,8 +233,19 @@ class Outbox:
             now,
         )
         self.deliveries[copy.id] = copy
+        self.touched.add(copy.id)
+        if not self._allowed(copy.url):
+            self._refuse(copy, now)
+            return copy
         self.queues.setdefault(copy.job_id, deque()).append(copy)
         return copy
+
+    @staticmethod
+    def _refuse(delivery: Delivery, now: float) -> None:
+        delivery.state = "refused"
+        delivery.attempts.append(
+            Attempt(int(now * 1000), None, "destination not in the webhook allowlist", 0)
+        )
 
     def pending(self) -> int:
         return sum(len(q) for q in self.queues.values())

@@ -201,9 +201,7 @@ def _settle(call: Call, job: Job) -> None:
     duration = float(job.fields["duration"])
     unused = max(duration - (end - job.created_at), 0.0)
     refund = round(job.cost * unused / duration, 4)
-    account = call.backend.account(job.owner)
-    account.credits += refund
-    account.charged -= refund
+    call.backend.refund(call.backend.account(job.owner), refund)
     job.fields["refunded"] = refund
 
 

@@ -6,6 +6,7 @@ message, with the base URL normalised) must be identical, webhooks included.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -57,8 +58,18 @@ def webhooks(api: HttpApi, hook: Receiver) -> list[Any]:
         )
         assert delivery["signature"] == expected
         payloads.append(decrypt(delivery["dataEncrypt"], DEFAULT_CLIENT_ID, DEFAULT_API_KEY))
-    log = api.control("GET", f"/_mock/webhooks?job={job}")["deliveries"]
+    log = settled(api, job)
     return [("webhooks", payloads, [(d["payload"]["status"], d["state"]) for d in log])]
+
+
+def settled(api: HttpApi, job: str) -> list[dict[str, Any]]:
+    """The job's deliveries once the fake has recorded every receiver answer (served: a moment later)."""
+    deadline = time.monotonic() + 10
+    while True:
+        log: list[dict[str, Any]] = api.control("GET", f"/_mock/webhooks?job={job}")["deliveries"]
+        if all(d["state"] == "delivered" for d in log) or time.monotonic() > deadline:
+            return log
+        time.sleep(0.02)
 
 
 @contextmanager
