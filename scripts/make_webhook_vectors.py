@@ -78,7 +78,7 @@ DOC_TIMESTAMP: Final = 1710757981609
 DOC_REASON: Final = (
     "the docs' own example does not verify: the documented algorithm gives signature "
     "4e1d22f8037c2647d3616692829492f41dbf0a56 for these inputs, not the example's, and dataEncrypt has no "
-    "valid PKCS#7 padding under the given clientSecret (schemas/notes/webhook.md#webhook-doc-vector)"
+    "valid PKCS#7 padding under the given clientSecret (schemas/NOTES.md#webhook-doc-vector)"
 )
 
 
@@ -168,7 +168,7 @@ def credential_cases() -> list[Case]:
     """Every clientId shape with both key lengths, nonces as strings and numbers."""
     short_note = (
         "clientId shorter than 16 bytes: IV NUL-padded as the docs' Python does; Akool's face-swap receiver "
-        "pads with spaces instead, so the fake refuses such accounts (schemas/notes/webhook.md#webhook-iv)"
+        "pads with spaces instead, so the fake refuses such accounts (schemas/NOTES.md#webhook-iv)"
     )
     utf8_note = "the IV is the first 16 UTF-8 bytes: it ends inside the emoji (bytes, not characters)"
     return [

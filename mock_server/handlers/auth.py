@@ -1,7 +1,7 @@
 """getToken (pages authentication__usage, ai-tools-suite__live-faceswap).
 
 The token answer is `{code, token}` at the top level, with neither `msg` nor `data` (the Usage page's example;
-schemas/notes/detect_live_auth.md#auth-token-answer). The Backend checks the pair (1101), the ban (1200) and
+schemas/NOTES.md#auth-token-answer). The Backend checks the pair (1101), the ban (1200) and
 keeps the token with its lifetime (`Settings.token_lifetime_s`); `Backend.authenticate` then honours it as
 `Authorization: Bearer <token>`, before any x-api-key.
 """

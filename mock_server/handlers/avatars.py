@@ -4,7 +4,7 @@ Two kinds of avatar, as the `from` field says: official Akool avatars (`from` 2,
 `fixtures/canonical/avatars.json`, visible to every account) and the account's uploads (`from` 3). An upload
 is a job (`avatars.create`, status 1 → 3 | 4) whose record is polled with `avatars.get?id=<_id>` and listed by
 `avatars.list`; it can be used by `talking_avatar.create` (and streaming sessions) once its status is 3.
-Decisions: schemas/notes/video_areas.md ("Server behaviour").
+Decisions: schemas/NOTES.md ("Server behaviour").
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def create(call: Call) -> Reply:
         "crop_arr": [],
     }
     job = start_job(call, fields)
-    # The object form of openapi/live-avatar.yaml (schemas/notes/video_areas.md#avatars-create-shape).
+    # The object form of openapi/live-avatar.yaml (schemas/NOTES.md#avatars-create-shape).
     return ok(avatar_record(job), msg="ok")
 
 

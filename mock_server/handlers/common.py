@@ -45,28 +45,46 @@ def price(op: Operation, body: dict[str, Any]) -> tuple[float, int]:
     return round(credits, 4), int(rule["shortfall_code"])
 
 
-def webhook_url(body: dict[str, Any]) -> str | None:
-    """Pages spell it `webhookUrl` and, on some pages, `webhookurl`: both are honoured, the lower-case
-    spelling first where both are sent (schemas/NOTES.md #video-webhookurl-spelling)."""
-    value = body.get("webhookurl") or body.get("webhookUrl")
-    return value if isinstance(value, str) and value else None
+@cache
+def webhook_fields(op: Operation) -> tuple[str, ...]:
+    """The webhook field names this operation's request schema declares, lower-case spelling first.
+
+    Pages spell it `webhookUrl` or, on some, `webhookurl`; each operation honours the spellings its own page
+    uses, so a typo elsewhere is ignored as the real API ignores unknown fields
+    (NOTES.md #webhook-url-spelling).
+    """
+    text = json.dumps(op.request_schema.get("properties", {}).get("body", {}))
+    return tuple(name for name in ("webhookurl", "webhookUrl") if f'"{name}"' in text)
+
+
+def webhook_url(call: Call) -> str | None:
+    """The callback URL of this call; an empty string means none."""
+    for name in webhook_fields(call.op):
+        value = call.body.get(name)
+        if isinstance(value, str) and value:
+            return value
+    return None
 
 
 def start_job(
-    call: Call, fields: dict[str, Any], *, planned: dict[str, Any] | None = None, charge: bool = True
+    call: Call,
+    fields: dict[str, Any],
+    *,
+    planned: dict[str, Any] | None = None,
+    cost: float | None = None,
+    charge: bool = True,
 ) -> Job:
-    """Charge the account, then create the job (status 1) that this call asks for."""
-    account = call.owner
-    cost, shortfall = price(call.op, call.body)
+    """Charge the account, then create the job (status 1) that this call asks for.
+
+    `cost` overrides the pricing table where an area computes its price itself; `charge=False` records the
+    cost on a job whose credits were already taken (one charge for a whole batch).
+    """
+    table_cost, shortfall = price(call.op, call.body)
+    amount = table_cost if cost is None else cost
     if charge:
-        call.backend.charge(account, cost, shortfall)
+        call.backend.charge(call.owner, amount, shortfall)
     return call.backend.create_job(
-        account,
-        call.op,
-        fields,
-        webhook_url=webhook_url(call.body),
-        cost=cost if charge else 0.0,
-        planned=planned,
+        call.owner, call.op, fields, webhook_url=webhook_url(call), cost=amount, planned=planned
     )
 
 

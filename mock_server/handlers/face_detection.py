@@ -145,7 +145,11 @@ def decode_img(value: str) -> bytes:
 def media_of(call: Call, url: str, img: str) -> Media:
     """The input as the API reads it: `url` first when given (both pages), else the base64 `img`."""
     if url:
-        extension = posixpath.splitext(urlsplit(url).path.lower())[1]
+        try:
+            path = urlsplit(url).path
+        except ValueError:  # e.g. "http://[x": the schema's ^https?:// lets it through, nothing can fetch it
+            raise MediaError(BAD_MEDIA) from None
+        extension = posixpath.splitext(path.lower())[1]
         rng = _rng(call, url.encode())
         video = extension in VIDEO_EXTENSIONS
         # No Content-Type to read: an unknown extension is taken as an image (the API's last fallback).
@@ -286,17 +290,25 @@ def _person(call: Call, track: list[tuple[int, float, Face]], confidence: float)
     }
 
 
+def _frame(call: Call, url: str) -> Media:
+    """A frame of analyze_frames (an image URL); a video or unreadable URL is "Failed to process frames"."""
+    try:
+        media = media_of(call, url, "")
+    except MediaError:
+        raise MediaError(BAD_FRAMES) from None
+    if media.video:
+        raise MediaError(BAD_FRAMES)  # frames are images
+    return media
+
+
 def _tracks(call: Call, urls: list[str], stamps: list[float]) -> list[list[tuple[int, float, Face]]]:
     """Each face of the first frame is a person (the faces detect_faces gives for that URL); the later frames
     are taken from the same scene, where each person is seen again, slightly moved, most of the time."""
-    media = media_of(call, urls[0], "")
-    if media.video:
-        raise MediaError(BAD_FRAMES)  # frames are images
+    media = _frame(call, urls[0])
     rng = _rng(call, "\n".join(urls).encode())
     tracks = [[(0, stamps[0], face)] for face in make_faces(media)]
     for idx in range(1, len(urls)):
-        if media_of(call, urls[idx], "").video:
-            raise MediaError(BAD_FRAMES)
+        _frame(call, urls[idx])
         for track in tracks:
             if rng.random() < PRESENCE:
                 track.append((idx, stamps[idx], track[-1][2].moved(rng, media.width, media.height)))

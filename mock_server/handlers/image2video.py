@@ -16,7 +16,7 @@ from typing import Any
 
 from mock_server.errors import NotFound, ValidationFailed
 from mock_server.handlers.base import Call, Handler, Reply
-from mock_server.handlers.common import PRICING_DIR, ok, polled_jobs, price, split_ids, webhook_url
+from mock_server.handlers.common import PRICING_DIR, ok, polled_jobs, price, split_ids, start_job, webhook_url
 from mock_server.jobs import COMPLETED, FAILED, Job
 
 CREATE_OP, BATCH_OP, AUDIO_OP = "image2video.create", "image2video.create_batch", "image2video.update_audio"
@@ -82,7 +82,7 @@ def _video_fields(call: Call, effect: dict[str, Any] | None) -> dict[str, Any]:
         "create_time": call.backend.now_ms(),
         "uid": call.owner.uid,
         "team_id": _team_id(call.owner.client_id),
-        "webhookUrl": webhook_url(body) or "",
+        "webhookUrl": webhook_url(call) or "",
         "resolution": body["resolution"],
         "file_name": _file_name(prompt, effect),
         "image_url": body["image_url"],
@@ -103,11 +103,6 @@ def _video_fields(call: Call, effect: dict[str, Any] | None) -> dict[str, Any]:
     return fields
 
 
-def _new_job(call: Call, fields: dict[str, Any], cost: float) -> Job:
-    """Create a job whose cost the caller has already charged."""
-    return call.backend.create_job(call.owner, call.op, fields, webhook_url=webhook_url(call.body), cost=cost)
-
-
 def video_view(job: Job) -> dict[str, Any]:
     """The job document at its current status; `video_url` and the duration only once completed."""
     data = {name: value for name, value in job.fields.items() if name not in HIDDEN}
@@ -124,8 +119,7 @@ def video_view(job: Job) -> dict[str, Any]:
 def create(call: Call) -> Reply:
     effect = _effect(call)
     cost = _table_price(call, str(call.body["resolution"]), int(call.body["video_length"]))
-    call.backend.charge(call.owner, cost, price(call.op, call.body)[1])
-    return ok(video_view(_new_job(call, _video_fields(call, effect), cost)))
+    return ok(video_view(start_job(call, _video_fields(call, effect), cost=cost)))
 
 
 def _models(call: Call) -> list[dict[str, Any]]:
@@ -167,7 +161,7 @@ def create_batch(call: Call) -> Reply:
     effect, problem = _effect_problem(call)
     count = int(call.body.get("count") or 1)
     made = 0 if problem else min(count, most)
-    call.backend.charge(call.owner, unit * made, price(call.op, call.body)[1])
+    call.backend.charge(call.owner, unit * made, price(call.op, call.body)[1])  # one charge for the batch
     base = _video_fields(call, effect)
     batch = {"batch_id": f"{base['create_time']}_{call.owner.uid}", "batch_count": count}
     extra = {k: call.body[k] for k in ("model_name", "last_image_url") if call.body.get(k)}
@@ -175,7 +169,7 @@ def create_batch(call: Call) -> Reply:
     for index in range(made):
         # The example's items are created one millisecond apart.
         fields = {**base, **extra, **batch, "create_time": base["create_time"] + index}
-        success.append(video_view(_new_job(call, fields, unit)))
+        success.append(video_view(start_job(call, fields, cost=unit, charge=False)))
     reason = problem or f"count: at most {most} videos per request with {call.body.get('model_name')}"
     errors = [{"index": index, "code": 1003, "msg": reason} for index in range(made, count)]
     return ok({"successList": success, "errorList": errors})
@@ -224,7 +218,6 @@ def update_audio(call: Call) -> Reply:
     length = int(pre.fields["video_length"])
     fields.update(
         create_time=call.backend.now_ms(),
-        webhookUrl=webhook_url(call.body) or "",
         # The updateVideoAudio example shows the new document without the original's prompt options.
         negative_prompt="",
         extend_prompt=False,
@@ -234,9 +227,10 @@ def update_audio(call: Call) -> Reply:
         pre_video_id=pre.id,
         video_duration=float(pre.fields.get("video_duration", length)),
     )
-    cost = _audio_price(length)
-    call.backend.charge(call.owner, cost, price(call.op, call.body)[1])
-    return ok(video_view(_new_job(call, fields, cost)))
+    job = start_job(call, fields, cost=_audio_price(length))
+    # updateVideoAudio takes no callback: the new video reports to the original's (#webhook-url-spelling).
+    job.webhook_url = pre.webhook_url
+    return ok(video_view(job))
 
 
 def delete(call: Call) -> Reply:

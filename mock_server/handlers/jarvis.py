@@ -17,7 +17,7 @@ from typing import Any
 
 from mock_server.errors import NotFound
 from mock_server.handlers.base import Call, Handler, Reply
-from mock_server.handlers.common import PRICING_DIR, ok, polled_jobs, price, request_value, webhook_url
+from mock_server.handlers.common import PRICING_DIR, ok, polled_jobs, request_value, start_job, webhook_url
 
 NOT_FOUND = 1008  # "The content you get does not exist" (ai-tools-suite__jarvis-moderator)
 TEXT = 4
@@ -98,17 +98,14 @@ def plan_verdict(call: Call) -> dict[str, str]:
 def create_analysis(call: Call) -> Reply:
     body = call.body
     cost = analysis_cost(int(body["type"]), str(body["content"]))
-    call.backend.charge(call.owner, cost, price(call.op, body)[1])
     fields: dict[str, Any] = {
         "create_time": call.backend.now_ms(),
         "uid": call.owner.uid,
         "type": int(body["type"]),
-        "webhookUrl": webhook_url(body) or "",
+        "webhookUrl": webhook_url(call) or "",
         "__v": 0,
     }
-    job = call.backend.create_job(
-        call.owner, call.op, fields, webhook_url=webhook_url(body), cost=cost, planned=plan_verdict(call)
-    )
+    job = start_job(call, fields, cost=cost, planned=plan_verdict(call))
     # The create example: the document with an empty result and no final_conclusion yet.
     return ok({**fields, "status": job.status, "result": "", "_id": job.id})
 
@@ -121,7 +118,7 @@ def get_analysis(call: Call) -> Reply:
     except NotFound:
         raise NotFound(f"_id: no analysis {wanted}", code=NOT_FOUND) from None
     # result and final_conclusion stay empty until completed; a failed analysis keeps them empty, since the
-    # page has no failure field (schemas/notes/images_i2v_jarvis.md#jarvis-failed).
+    # page has no failure field (schemas/NOTES.md#jarvis-failed).
     return ok(
         {
             "_id": job.id,

@@ -5,7 +5,7 @@ answers the session as the page's example does: `_id`, `faceswap_status` 1 (queu
 `front_user_id`, `algorithm_user_id`, `front_rtc_token` and an empty `app_id`. Update replaces the source
 faces of an open session; close closes it. Update and close answer `{code, msg}` with no `data`.
 
-Decisions (schemas/notes/detect_live_auth.md "Server behaviour"): an unknown id, or another account's, answers
+Decisions (schemas/NOTES.md "Server behaviour"): an unknown id, or another account's, answers
 1008; updating a closed session answers 1010 ("This content cannot be operated"); closing a closed session
 answers 1000 again. Create charges credits at creation (data/pricing/live_faceswap.json); too few answers
 1104, the "Insufficient quota" code of the page's table.

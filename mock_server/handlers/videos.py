@@ -5,7 +5,7 @@ Every product creates a job in one store keyed by `_id`; all are read back with
 show a different record, so `PRODUCTS` lists per operation the keys its create answer and its poll answer
 carry, in the order of the docs' examples (cited there). `video` is "" until the job completes, then a URL the
 fake serves; a failure reason appears in the field the catalog names (character swap `faceswap_fail_reason`,
-video translation `error_reason` with `error_code`). Decisions: schemas/notes/video_areas.md.
+video translation `error_reason` with `error_code`). Decisions: schemas/NOTES.md.
 """
 
 from __future__ import annotations
@@ -21,7 +21,16 @@ from typing import Any
 from mock_server.errors import AkoolError, NotFound, ValidationFailed
 from mock_server.handlers.avatars import find_avatar
 from mock_server.handlers.base import Call, Handler, Reply
-from mock_server.handlers.common import PRICING_DIR, ms, ok, polled_jobs, price, split_ids, start_job
+from mock_server.handlers.common import (
+    PRICING_DIR,
+    ms,
+    ok,
+    polled_jobs,
+    price,
+    split_ids,
+    start_job,
+    webhook_url,
+)
 from mock_server.jobs import COMPLETED, FAILED, PROCESSING, QUEUED, Job
 from mock_server.state import Account
 
@@ -152,15 +161,7 @@ def video_view(call: Call, job: Job, *, create: bool) -> dict[str, Any]:
 
 
 def _echo_webhook(call: Call) -> str:
-    return str(call.body.get("webhookUrl") or "")
-
-
-def _start(call: Call, fields: dict[str, Any]) -> Job:
-    """start_job, with the webhook these products read: only `webhookUrl` (a lower-case `webhookurl` is an
-    unknown field outside character swap, notes #character_swap-webhook-spelling)."""
-    job = start_job(call, fields)
-    job.webhook_url = _echo_webhook(call) or None
-    return job
+    return webhook_url(call) or ""
 
 
 # ----- talking photo, lip-sync ------------------------------------------------------------------------
@@ -180,7 +181,7 @@ def create_talking_photo(call: Call) -> Reply:
         fields["prompt"] = body["prompt"]
     # "720" and 720 are both accepted; answers carry the string (notes #talking_photo-resolution).
     fields["resolution"] = str(body.get("resolution", "720"))
-    job = _start(call, fields)
+    job = start_job(call, fields)
     return ok(video_view(call, job, create=True))
 
 
@@ -191,7 +192,7 @@ def create_lipsync(call: Call) -> Reply:
     fields.update(deduction_lock_duration=_credits(call), external_video="", video="", storage_loc=1)
     fields.update(input_audio=body["audio_url"], webhookUrl=_echo_webhook(call))
     fields.update(task_id=call.backend.ids.object_id(), lipsync=True, __v=0)
-    job = _start(call, fields)
+    job = start_job(call, fields)
     return ok(video_view(call, job, create=True))
 
 
@@ -247,7 +248,7 @@ def create_talking_avatar(call: Call) -> Reply:
     _check_elements(call)
     fields: dict[str, Any] = {"video_id": _uuid(call), "task_id": call.backend.ids.object_id(), "video": ""}
     fields["deduction_duration"] = _credits(call)
-    job = _start(call, fields)
+    job = start_job(call, fields)
     return ok(video_view(call, job, create=True))
 
 
@@ -267,23 +268,18 @@ def character_swap_cost(duration: float, resolution: str) -> int:
 
 
 def create_character_swap(call: Call) -> Reply:
-    body, backend = call.body, call.backend
+    body = call.body
     rule = _character_swap_rule()
     duration = body.get("duration", rule["assumed_seconds"])
     resolution = body.get("resolution", "720p")
     cost = character_swap_cost(float(duration), resolution)
-    # `webhookurl` (table, examples) wins when non-empty (notes #character_swap-webhook-spelling)
-    webhook = body.get("webhookurl") or body.get("webhookUrl") or ""
     fields: dict[str, Any] = {"video_duration": duration, "deduction_credit": cost, "resolution": resolution}
     fields.update(file_name="", image_url=body["image"], video_url=body["video"])
     if "prompt" in body:
         fields["prompt"] = body["prompt"]
     fields.update(mode=body.get("mode", "animate"), model_name=body.get("model_name", CHARACTER_SWAP_MODEL))
-    fields["webhookUrl"] = webhook
-    backend.charge(call.owner, cost, int(rule["shortfall_code"]))
-    job = start_job(call, fields, charge=False)
-    job.cost = float(cost)
-    job.webhook_url = webhook or None
+    fields["webhookUrl"] = _echo_webhook(call)
+    job = start_job(call, fields, cost=float(cost))
     job.fields["file_name"] = f"CharacterSwap_{ms(job.created_at)}.mp4"  # as in the docs' example
     return ok(video_view(call, job, create=True))
 
@@ -309,7 +305,7 @@ def _translation_job(call: Call, language: str) -> Job:
     fields: dict[str, Any] = {"video_id": _hex(call), "video": "", "language": language}
     fields.update(lipsync=lipsync, webhookUrl=_echo_webhook(call), deduction_duration=_credits(call))
     fields["source_url"] = body["url"]  # kept for the 1202 rule; not in any answer's key list
-    return _start(call, fields)
+    return start_job(call, fields)
 
 
 def create_translation(call: Call) -> Reply:

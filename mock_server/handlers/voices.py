@@ -4,7 +4,7 @@ Two collections, as on the page: **voices** (the account's clones, polled with `
 read-only Akool voices seeded from `fixtures/canonical/voices.json`) and **voice results** (TTS and voice
 changer jobs, polled with `voices.get_resource`). Every create answers the whole created document with
 `status` 1; `voice_id` (clones) and `preview` stay null until the job completes. Decisions:
-schemas/notes/voices.md ("Server behaviour").
+schemas/NOTES.md ("Server behaviour").
 """
 
 from __future__ import annotations
@@ -307,11 +307,19 @@ def tts(call: Call) -> Reply:
     return _start_result(call, fields)
 
 
+def _file_name(url: str) -> str:
+    """The last path segment of a URL; "" when urlparse refuses it ("http://[x" passes the Url schema)."""
+    try:
+        return basename(urlparse(url).path)
+    except ValueError:
+        return ""
+
+
 def change(call: Call) -> Reply:
     body = call.body
     voice = _usable_voice(call, body["voice_id"])
     source = body["source_voice_file"]
-    fields = _result_fields(call, voice, basename(urlparse(source).path) or f"{_hex32(call)}.mp3")
+    fields = _result_fields(call, voice, _file_name(source) or f"{_hex32(call)}.mp3")
     fields["source_voice_file"] = source
     # The changer answer knows the source's duration at status 1 (12800 in the docs' example).
     fields["duration"] = int(_assumed_change_seconds() * 1000)

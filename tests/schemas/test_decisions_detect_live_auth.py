@@ -1,4 +1,4 @@
-"""Decisions of schemas/notes/detect_live_auth.md, per-operation examples, and the docs' examples.
+"""Decisions of schemas/NOTES.md, per-operation examples, and the docs' examples.
 
 Operations: face_detection.*, live_faceswap.*, auth.get_token, models.list.
 """
@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from schemas import Operation, load_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "fixtures" / "docs" / "examples.json"
-NOTES = ROOT / "schemas" / "notes" / "detect_live_auth.md"
+NOTES = ROOT / "schemas" / "NOTES.md"
 
 OPS = (
     "face_detection.detect_faces",
@@ -610,11 +609,3 @@ def test_openapi_examples_validate(cat: Any, akool_docs: Path) -> None:
     legacy_body = legacy["paths"]["/detect"]["post"]["requestBody"]["content"]["application/json"]["example"]
     assert body_errors(cat, "face_detection.detect_legacy", legacy_body) == []
     assert checked >= 15
-
-
-def test_notes_anchor_every_tested_decision() -> None:
-    text = NOTES.read_text(encoding="utf-8")
-    anchors = re.findall(r"\{#([a-z0-9_-]+)\}", text)
-    assert len(anchors) == len(set(anchors))
-    for name in re.findall(r"::(test_[a-z0-9_]+)", text):
-        assert name in globals(), f"notes cite {name}, which this file does not define"

@@ -1,4 +1,4 @@
-"""Decisions of schemas/notes/faceswap.md, per-operation examples, and the docs' examples for faceswap.*."""
+"""Decisions of schemas/NOTES.md, per-operation examples, and the docs' examples for faceswap.*."""
 
 from __future__ import annotations
 
@@ -593,7 +593,7 @@ def test_doc_response_examples(cat: Any, op_id: str, body: dict[str, Any]) -> No
 
 
 def test_doc_cancel_example_is_a_defect(cat: Any) -> None:
-    """The docs' cancel body sends an empty placeholder (notes/faceswap.md#faceswap-cancel-job)."""
+    """The docs' cancel body sends an empty placeholder (schemas/NOTES.md#faceswap-cancel-job)."""
     assert paths(cat.operation("faceswap.cancel_job").request_errors({"body": CANCEL_DOC_BODY})) == {
         "body.job_ids"
     }
@@ -655,7 +655,7 @@ def test_extracted_doc_examples(cat: Any, entry: dict[str, Any]) -> None:
 
 
 def test_defects_file_names_known_anchors() -> None:
-    notes = (ROOT / "schemas" / "notes" / "faceswap.md").read_text(encoding="utf-8")
+    notes = (ROOT / "schemas" / "NOTES.md").read_text(encoding="utf-8")
     ids = {str(e.get("id")) for e in EXAMPLE_ENTRIES}
     for example_id, defect in _defects().items():
         assert {"field", "reason", "notes"} <= set(defect), example_id

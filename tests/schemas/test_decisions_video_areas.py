@@ -1,4 +1,4 @@
-"""Decisions for the video areas (schemas/notes/video_areas.md) and the doc examples of their operations.
+"""Decisions for the video areas (schemas/NOTES.md) and the doc examples of their operations.
 
 Operations: videos.get_result, character_swap.create, lipsync.create, talking_photo.create,
 talking_avatar.create, avatars.create, avatars.list, avatars.get, video_translation.create,

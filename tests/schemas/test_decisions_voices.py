@@ -1,4 +1,4 @@
-"""Decisions for the VoiceLab area (voices.*), each one described in schemas/notes/voices.md.
+"""Decisions for the VoiceLab area (voices.*), each one described in schemas/NOTES.md.
 
 Doc examples below are copied from pages/ai-tools-suite__voiceLab.md (the long peony paragraph is the
 `PEONY` constant, used verbatim by the clone and TTS examples).
@@ -634,7 +634,7 @@ def test_extracted_doc_examples_validate(cat: Any) -> None:
     assert failures == []
 
 
-# ------------------------------------------------------------------ decisions (schemas/notes/voices.md)
+# ------------------------------------------------------------------ decisions (schemas/NOTES.md)
 
 
 def test_v4_voice_list_answers_data_result_not_a_plain_array(cat: Any) -> None:
