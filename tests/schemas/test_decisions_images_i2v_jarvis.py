@@ -1,8 +1,8 @@
 """Decisions taken for the images, image2video and jarvis areas (schemas/NOTES.md).
 
 Every test schemas/NOTES.md names for these areas lives here, plus one valid and one invalid request per
-operation and every documentation example of these operations (comments stripped, as the docs carry `//` comments inside
-JSON blocks).
+operation and every documentation example of these operations (comments stripped, as the docs carry `//`
+comments inside JSON blocks).
 """
 
 from __future__ import annotations
