@@ -17,7 +17,7 @@
     DELETE /_mock/faults                       remove every fault and rate limit
     POST /_mock/accounts/{client_id}/rate-limit {"per_second": N | null}
     GET  /_mock/journal[?limit=N]              newest last
-    GET  /_mock/stats                          counters
+    GET  /_mock/stats                          counters, pending webhooks, heap size
     GET  /_mock/media/{id}.{ext}               result media (no control token needed)
 
 Answers are plain JSON; errors are `{"error": "..."}` with a 4xx status. When a control token is set,
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import sys
 import logging
 import re
 from collections.abc import Callable
@@ -250,6 +251,9 @@ def _stats(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
         "internal_errors": counters.internal_errors,
         "jobs": len(c.backend.jobs),
         "accounts": len(c.backend.accounts),
+        "journal": len(c.backend.journal),
+        "webhooks_pending": c.backend.outbox.pending(),
+        "allocated_blocks": sys.getallocatedblocks(),  # Python heap objects: a leak shows here first
     }
 
 

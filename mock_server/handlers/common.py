@@ -116,11 +116,19 @@ def producing_ops(call: Call) -> tuple[str, ...]:
 
 
 def polled_jobs(call: Call, *, missing_code: int = 1008, skip_missing: bool = True) -> list[Job]:
-    """The jobs named by the poll's id parameter; each poll counts toward the `polls` lifecycle."""
+    """The jobs named by the poll's id parameter; each poll counts toward the `polls` lifecycle.
+
+    Only polls that take several ids (`many`) split on commas; a single-id poll reads its value whole, so
+    `a,b` is simply an id that does not exist. With `skip_missing=False` a poll that names nothing usable
+    answers not-found rather than an empty list.
+    """
     spec = call.op.poll
     if spec is None:
         raise RuntimeError(f"{call.op.id} has no poll spec")
-    ids = split_ids(request_value(call, spec.id_in))
+    value = request_value(call, spec.id_in)
+    ids = split_ids(value) if spec.many else [str(value if value is not None else "").strip()]
+    if not skip_missing and not any(ids):
+        raise NotFound(f"{spec.id_in.partition('.')[2]}: no id given", code=missing_code)
     ops = producing_ops(call)
     jobs: list[Job] = []
     backend = call.backend

@@ -85,6 +85,14 @@ class Receiver:
         return list(self.bodies)
 
 
+class Backlogged(ThreadingHTTPServer):
+    """A receiver that accepts bursts: the default backlog of 5 drops connections, and TCP retries them a
+    second later, which would make the fake's deliveries look slow."""
+
+    request_queue_size = 256
+    daemon_threads = True
+
+
 @contextmanager
 def receiver(respond: Callable[[int], int] | None = None) -> Iterator[Receiver]:
     state = Receiver(url="")
@@ -106,7 +114,7 @@ def receiver(respond: Callable[[int], int] | None = None) -> Iterator[Receiver]:
         def log_message(self, *_args: Any) -> None:
             return
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = Backlogged(("127.0.0.1", 0), Handler)
     state.url = f"http://127.0.0.1:{server.server_address[1]}/hooks/akool"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
