@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import hmac
 import json
-import sys
 import logging
 import re
+import sys
 from collections.abc import Callable
 from typing import Any
 

@@ -1,4 +1,4 @@
-"""Security: one account never sees or touches another's objects; secrets never leak; the control API is guarded."""
+"""Security: no account sees or touches another's objects; secrets never leak; the control API is guarded."""
 
 from __future__ import annotations
 

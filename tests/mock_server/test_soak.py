@@ -164,7 +164,7 @@ def test_soak() -> None:
         assert settled["pending"] == 0, "deliveries never acknowledged"
         by_id = {j["id"]: j for j in settled["jobs"]}
         assert set(created) <= set(by_id), "jobs lost"
-        # Jarvis has no webhook type (NOTES.md #webhook-type-strings); updateVideoAudio reports to its source's.
+        # Jarvis has no webhook type (NOTES.md #webhook-type-strings); updateVideoAudio reports to its source.
         typed = CATALOG.webhook.types
         hooked = [job for job in created if by_id[job]["webhook_url"] and by_id[job]["operation"] in typed]
         assert len(hooked) > len(created) / 2
