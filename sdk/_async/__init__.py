@@ -1,0 +1,1 @@
+"""The client and its resources, one module per area."""

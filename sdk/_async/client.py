@@ -1,0 +1,118 @@
+"""`AsyncAkoolClient`: the Akool API client, one attribute per area.
+
+async with AsyncAkoolClient(api_key="...") as client:
+    job = await client.faceswap.create_image(source_image=[...], target_image=[...], modify_image=url)
+    result = await client.wait(job)
+    print(result.url)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import time
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+from sdk import _constants as defaults
+from sdk._async.polling import Clock, wait_for
+from sdk._async.resources import AsyncAuth, AsyncFaceswap, AsyncKnowledge, AsyncVoices
+from sdk._config import transport_config
+from sdk._core import RequestSpec
+from sdk._transport import AsyncHTTPClient, AsyncSleep, AsyncTransport
+from sdk.types._base import JobRef, WireModel
+
+M = TypeVar("M", bound=WireModel)
+
+
+class AsyncAkoolClient:
+    """A client of the Akool API; one attribute per area (`client.faceswap`, `client.voices`, ...).
+
+    Credentials: `api_key` (sent as `x-api-key`), or `client_id` and `client_secret` (exchanged for a
+    Bearer token with getToken, cached, and renewed once when a request answers 1101). What is not given
+    is read once from AKOOL_API_KEY, AKOOL_CLIENT_ID, AKOOL_CLIENT_SECRET and AKOOL_BASE_URL.
+
+    `base_url` is the API host (default https://openapi.akool.com), `detect_base_url` the legacy face
+    detection host (https://sg3.akool.com). `timeout` bounds each HTTP request, in seconds; `max_retries`
+    bounds the retries of failures that are safe to retry (see sdk._core). `http_client` is an
+    httpx.AsyncClient to use (it is not closed by `close`). `sleep` and `clock` replace asyncio.sleep and
+    time.monotonic for retries and `wait` (tests drive a fake clock with them); `rng` is the jitter source.
+    """
+
+    auth: AsyncAuth
+    faceswap: AsyncFaceswap
+    knowledge: AsyncKnowledge
+    voices: AsyncVoices
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        base_url: str | None = None,
+        detect_base_url: str | None = None,
+        timeout: float = defaults.TIMEOUT,
+        max_retries: int = defaults.MAX_RETRIES,
+        http_client: AsyncHTTPClient | None = None,
+        sleep: AsyncSleep | None = None,
+        clock: Clock | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        config = transport_config(
+            api_key=api_key,
+            client_id=client_id,
+            client_secret=client_secret,
+            base_url=base_url,
+            detect_base_url=detect_base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            environ=os.environ,
+        )
+        self._sleep: AsyncSleep = sleep or asyncio.sleep
+        self._clock: Clock = clock or time.monotonic
+        self._transport = AsyncTransport(config, http_client=http_client, sleep=self._sleep, rng=rng)
+        self.auth = AsyncAuth(self)
+        self.faceswap = AsyncFaceswap(self)
+        self.knowledge = AsyncKnowledge(self)
+        self.voices = AsyncVoices(self)
+
+    @property
+    def base_url(self) -> str:
+        return self._transport.config.base_url
+
+    async def wait(
+        self,
+        job: JobRef[M],
+        *,
+        timeout: float = defaults.WAIT_TIMEOUT,
+        interval: float = defaults.POLL_INTERVAL,
+    ) -> M:
+        """Poll `job` until it finishes and return its result (e.g. a FaceswapResult with the `url`).
+
+        Polls with the operation the catalog names for the job, every `interval` seconds at first and less
+        often later. Raises JobFailedError (with Akool's reason) when the job fails, and WaitTimeoutError
+        when it has not finished after `timeout` seconds (the job goes on: wait again later).
+        """
+        return await wait_for(
+            self._transport, job, timeout=timeout, interval=interval, sleep=self._sleep, clock=self._clock
+        )
+
+    async def _send(self, spec: RequestSpec) -> Any:
+        return await self._transport.send(spec)
+
+    async def close(self) -> None:
+        """Close the HTTP connections (unless the httpx client was passed in)."""
+        await self._transport.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.close()
