@@ -12,6 +12,7 @@ import asyncio
 import os
 import random
 import time
+from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
@@ -20,6 +21,7 @@ from sdk._async.polling import Clock, wait_for
 from sdk._async.resources import AsyncAuth, AsyncFaceswap, AsyncKnowledge, AsyncVoices
 from sdk._config import transport_config
 from sdk._core import RequestSpec
+from sdk._operations import ROUTES, spec_for
 from sdk._transport import AsyncHTTPClient, AsyncSleep, AsyncTransport
 from sdk.types._base import JobRef, WireModel
 
@@ -98,6 +100,24 @@ class AsyncAkoolClient:
         return await wait_for(
             self._transport, job, timeout=timeout, interval=interval, sleep=self._sleep, clock=self._clock
         )
+
+    async def call(
+        self,
+        operation: str,
+        *,
+        body: Any = None,
+        query: Mapping[str, Any] | None = None,
+        path: Mapping[str, str] | None = None,
+    ) -> Any:
+        """Call any catalog operation by id with wire-named fields; returns the unwrapped `data`.
+
+        The typed methods (`client.faceswap.create_image(...)`) are the usual way; this is for what they do
+        not cover yet, for generic tools (the contract suite sends every generated case through it), and
+        for experiments: `await client.call("faceswap.get_quota")`. Errors, retries and auth are the same.
+        """
+        if operation not in ROUTES:
+            raise ValueError(f"unknown operation {operation!r}")
+        return await self._send(spec_for(operation, params=query, json=body, path=path))
 
     async def _send(self, spec: RequestSpec) -> Any:
         return await self._transport.send(spec)
