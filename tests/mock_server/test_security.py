@@ -19,34 +19,10 @@ from tests.support.targets import PipelineApi
 NOT_FOUND = {1008, 1014, 1216, 1232}
 
 
-class Intruder(PipelineApi):
+def second_account(fake: Fake) -> PipelineApi:
     """The same fake, called with a second account's key."""
-
-    def __init__(self, fake: Fake, api_key: str) -> None:
-        super().__init__(fake)
-        self.key = api_key
-
-    def call(
-        self,
-        op_id: str,
-        *,
-        body: Any = None,
-        query: dict[str, Any] | None = None,
-        path: dict[str, str] | None = None,
-    ) -> dict[str, Any]:
-        op = self.fake.backend.catalog.operation(op_id)
-        target = op.path
-        for name, value in (path or {}).items():
-            target = target.replace("{" + name + "}", value)
-        answer: dict[str, Any] = self.fake.request(
-            op.method, target, body=body, query=query, headers={"x-api-key": self.key}
-        ).body
-        return answer
-
-
-def second_account(fake: Fake) -> Intruder:
     created = fake.request("POST", "/_mock/accounts", body={}).body
-    return Intruder(fake, created["api_key"])
+    return PipelineApi(fake, api_key=created["api_key"])
 
 
 def invisible(answer: dict[str, Any]) -> bool:
