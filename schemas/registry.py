@@ -47,7 +47,23 @@ def json_path(parts: Iterator[str | int] | list[str | int]) -> str:
     return text
 
 
+def _alternatives(error: ValidationError) -> Violation | None:
+    """`oneOf`/`anyOf` whose every branch only misses a property: "one of 'a', 'b' is required"."""
+    if error.validator not in ("oneOf", "anyOf") or not error.context:
+        return None
+    if not all(sub.validator == "required" and not sub.relative_path for sub in error.context):
+        return None
+    names = list(dict.fromkeys(_missing_property(sub) for sub in error.context))
+    if isinstance(error.instance, dict) and any(name in error.instance for name in names):
+        return None  # one is there: the branches failed for another reason
+    listed = ", ".join(repr(name) for name in names)
+    return Violation(json_path(list(error.absolute_path)), f"one of {listed} is required", listed, "none")
+
+
 def _describe(error: ValidationError) -> Violation:
+    alternatives = _alternatives(error)
+    if alternatives is not None:
+        return alternatives
     path_parts: list[str | int] = list(error.absolute_path)
     validator = str(error.validator)
     expected = f"{validator}: {error.validator_value!r}"
