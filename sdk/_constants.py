@@ -27,6 +27,10 @@ BACKOFF_CAP: Final = 8.0
 WAIT_TIMEOUT: Final = 600.0
 """How long `client.wait` waits for a job by default, in seconds."""
 
+SESSION_WAIT_TIMEOUT: Final = 120.0
+"""How long `client.streaming.create_session_and_wait` waits for the avatar to go live, in seconds (the
+session is pre-charged meanwhile, so this is shorter than a job's wait)."""
+
 POLL_INTERVAL: Final = 2.0
 """Seconds between the first two polls of `client.wait`; later pauses grow by POLL_BACKOFF."""
 

@@ -7,13 +7,14 @@
 - `error_for`: THE mapping from a business code to an exception class.
 - `retry_delay`: whether and when to try again.
 
-Retries. Akool has no idempotency keys, so a request that may have reached the server is only sent again
-when sending it twice is harmless:
+Retries. Akool has no idempotency keys, so reads are always safe to retry and creates only when the request
+provably did not reach the server:
 
-- connection failures before the request was sent (connect errors): always retried;
-- 1005 "frequent operation": always retried; Akool refused the request without doing anything;
-- 5xx answers, timeouts and connections dropped after sending: retried for reads (and polls) only. A create
-  (a job, a clone, a session) may have been processed, and sending it again could run and bill it twice;
+- connection failures before the request was sent (connect errors): always retried, creates included;
+- 1005 "frequent operation", 5xx answers, timeouts and connections dropped after sending: retried for reads
+  (and polls) only. A create (a job, a clone, a session) that reached the server may have been processed, even
+  when the answer says otherwise, and sending it again could run and bill it twice; the error is raised and
+  the caller decides (for 1005: wait, then send it again);
 - everything else (business errors, 4xx): never retried.
 
 Pauses grow exponentially from `BACKOFF_BASE` up to `BACKOFF_CAP` with "equal jitter" (half fixed, half
@@ -33,10 +34,14 @@ from sdk import _constants as defaults
 from sdk import errors
 
 Host = Literal["api", "detect"]
-Envelope = Literal["akool", "token", "bare"]
+Envelope = Literal["akool", "whole", "bare"]
 SUCCESS: Final = 1000
+DETECTION_REFUSED: Final = 1
+"""The face detection APIs' `error_code` for a refused or unusable input (the only one their pages show);
+analyze_frames' `success: false` carries no code and is given this one."""
 
 ERROR_CLASSES: Final[Mapping[int, type[errors.APIError]]] = {
+    DETECTION_REFUSED: errors.DetectionError,  # only the bare face detection answers use it
     1003: errors.ValidationError,
     1005: errors.RateLimitError,
     1006: errors.InsufficientCreditError,
@@ -107,11 +112,13 @@ def error_for(code: int, msg: str, op_id: str) -> errors.APIError:
 def unwrap(op_id: str, status_code: int, body: Any, envelope: Envelope = "akool") -> Any:
     """The payload of a successful answer, or raise the error it carries.
 
-    `akool`: `data` of `{code: 1000, msg, data}` (None when absent); `token`: the whole `{code, token}` body;
-    `bare`: the whole body unless it says `error_code != 0` or `success: false`.
+    `akool`: `data` of `{code: 1000, msg, data}` (None when absent); `whole`: the whole body once its code is
+    1000 (getToken's `{code, token}`; createbytranslate's `data` next to `all_results`); `bare`: the whole body
+    unless it says `error_code != 0` or `success: false`.
     """
     if status_code >= 400:
-        raise _status_error(op_id, status_code, body)
+        bare = _bare_error(op_id, body) if envelope == "bare" else None
+        raise bare or _status_error(op_id, status_code, body)  # the detect APIs' 400 and 500 bodies say why
     if not isinstance(body, dict):
         raise errors.UnexpectedResponseError(f"expected a JSON object, got {type(body).__name__}", op_id)
     if envelope == "bare":
@@ -123,19 +130,35 @@ def unwrap(op_id: str, status_code: int, body: Any, envelope: Envelope = "akool"
         raise errors.UnexpectedResponseError("the answer has no numeric `code`", op_id)
     if code != SUCCESS:
         raise error_for(code, str(body.get("msg") or ""), op_id)
-    return body if envelope == "token" else body.get("data")
+    return body if envelope == "whole" else body.get("data")
 
 
 def _unwrap_bare(op_id: str, body: dict[str, Any]) -> Any:
-    # face_detection answers without Akool's envelope (notes/real-world-quirks.md).
+    # face_detection answers without Akool's envelope (notes/real-world-quirks.md); an auth or credit refusal
+    # may still come as Akool's {code, msg}, without `error_code` or `success`.
+    error = _bare_error(op_id, body)
+    if error is not None:
+        raise error
+    code = body.get("code")
+    if "error_code" in body or "success" in body or not isinstance(code, int) or isinstance(code, bool):
+        return body
+    if code != SUCCESS:
+        raise error_for(code, str(body.get("msg") or ""), op_id)
+    return body
+
+
+def _bare_error(op_id: str, body: Any) -> errors.APIError | None:
+    """The error a bare body says it is: `error_code` other than 0, or `success: false`."""
+    if not isinstance(body, dict):
+        return None
     error_code = body.get("error_code")
     if error_code not in (None, 0, "0"):
         code = int(error_code) if str(error_code).lstrip("-").isdigit() else -1
-        raise error_for(code, str(body.get("error_msg") or ""), op_id)
+        return error_for(code, str(body.get("error_msg") or ""), op_id)
     if body.get("success") is False:
-        message = body.get("message") or body.get("msg") or body.get("error") or "success: false"
-        raise errors.APIError(-1, str(message), op_id)
-    return body
+        message = body.get("error") or body.get("message") or body.get("msg") or "success: false"
+        return error_for(DETECTION_REFUSED, str(message), op_id)
+    return None
 
 
 def _status_error(op_id: str, status_code: int, body: Any) -> errors.APIStatusError:
@@ -167,8 +190,10 @@ def interpret(spec: RequestSpec, status_code: int, content: bytes) -> Answer:
         return Answer(Outcome.FAILED, error=error)
 
 
-ALWAYS_RETRIED: Final = frozenset({Outcome.NOT_SENT, Outcome.RATE_LIMITED})
-RETRIED_IF_IDEMPOTENT: Final = frozenset({Outcome.LOST, Outcome.TIMEOUT, Outcome.SERVER_ERROR})
+ALWAYS_RETRIED: Final = frozenset({Outcome.NOT_SENT})
+RETRIED_IF_IDEMPOTENT: Final = frozenset(
+    {Outcome.RATE_LIMITED, Outcome.LOST, Outcome.TIMEOUT, Outcome.SERVER_ERROR}
+)
 
 
 def retry_delay(

@@ -56,7 +56,8 @@ def job_item(plan: PollPlan, data: Any) -> Mapping[str, Any]:
     found: Any = data
     for key in plan.kind.items_path:
         found = found.get(key) if isinstance(found, Mapping) else None
-    if plan.kind.many and isinstance(found, list):
+    if isinstance(found, list):
+        # A poll of several ids lists their jobs; avatars.get (one id) answers its record in an array.
         found = next(
             (item for item in found if isinstance(item, Mapping) and item.get("_id") == plan.job_id), None
         )

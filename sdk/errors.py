@@ -8,15 +8,18 @@
     │   ├── NotFoundError               1008, 1014, 1216, 1232 no such resource
     │   ├── ConflictError               1222, 1233 the resource already exists
     │   ├── InsufficientCreditError     1006, 1104 not enough credits
-    │   ├── RateLimitError              1005 too many requests (retried before it is raised)
+    │   ├── RateLimitError              1005 too many requests (reads are retried before it is raised)
     │   └── ValidationError             1003 a request field is wrong; `.msg` names it
+    │       └── DetectionError          face detection refused the input (`error_code` 1, `success: false`)
     ├── APIStatusError                  an HTTP error status (5xx, or 404 for an unknown path)
     ├── APIConnectionError              the connection failed or dropped before an answer
     │   └── APITimeoutError             no answer within `timeout`
     ├── UnexpectedResponseError         the answer does not have the documented shape
     ├── ConfigurationError              the client was built without usable credentials
     ├── JobFailedError                  a job ended with status 4 (failed): `.reason`
+    │   └── SessionFailedError          a streaming session failed or ended before it went live
     ├── WaitTimeoutError                `wait` ran out of time before the job finished
+    │   └── SessionWaitTimeoutError     a streaming session was not live in time
     └── WebhookVerificationError        a webhook delivery was refused (see sdk.webhooks)
         ├── BadSignature                the signature does not match
         │   └── DecryptionFailed        the signature matches but the payload does not decrypt
@@ -82,11 +85,26 @@ class InsufficientCreditError(APIError):
 
 
 class RateLimitError(APIError):
-    hint = "Slow down: the SDK already retried with backoff; space the calls or raise max_retries."
+    hint = (
+        "Slow down: reads were already retried with backoff, creates are never resent automatically "
+        "(they could run twice); wait, then send again, or space the calls."
+    )
 
 
 class ValidationError(APIError):
     hint = "Fix the request field the message names (see the operation's docs)."
+
+
+class DetectionError(ValidationError):
+    """A face detection API refused its input or could not use it (bad or missing `url`/`img`, media that
+    cannot be downloaded or read, no face found): `error_code` 1 (analyze_frames' `success: false` has no
+    code and is given 1 too), `msg` is Akool's reason."""
+
+    hint = (
+        "Check the input: a public http(s) URL or a base64 image (JPEG, PNG, BMP, WEBP; videos only for "
+        "detect_faces) showing a face of at least 80x80 pixels. analyze_frames gives no code: when the "
+        "message is about a token or key, check the credentials instead."
+    )
 
 
 class APIStatusError(AkoolError):
@@ -159,6 +177,37 @@ class WaitTimeoutError(AkoolError):
         super().__init__(f"job {job_id} ({operation}) not finished after {waited:g} s (status {status}).")
 
 
+class SessionFailedError(JobFailedError):
+    """A streaming session failed (status 4), or ended (status 3), before its avatar went live."""
+
+    hint = (
+        "Create a new session (the unused credits of this one are refunded); check that the avatar is "
+        "available (client.streaming.get_avatar)."
+    )
+
+    def __init__(self, session_id: str, operation: str, reason: str | None) -> None:
+        self.job_id = session_id
+        self.operation = operation
+        self.reason = reason
+        AkoolError.__init__(self, f"session {session_id} ({operation}): {reason or 'failed'}.")
+
+
+class SessionWaitTimeoutError(WaitTimeoutError):
+    """A streaming session was not live after `waited` seconds; it was last seen with `status`."""
+
+    hint = (
+        "The session is still open and its credits are pre-charged: read it again later "
+        "(client.streaming.get_session), or close it (client.streaming.close_session)."
+    )
+
+    def __init__(self, session_id: str, operation: str, status: int | None, waited: float) -> None:
+        self.job_id = session_id
+        self.operation = operation
+        self.status = status
+        self.waited = waited
+        AkoolError.__init__(self, f"session {session_id} not live after {waited:g} s (status {status}).")
+
+
 class WebhookVerificationError(AkoolError):
     hint = "Refuse the delivery (sdk.webhooks.asgi_receiver answers 401 or 400)."
 
@@ -195,6 +244,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "DecryptionFailed",
+    "DetectionError",
     "InsufficientCreditError",
     "JobFailedError",
     "MalformedWebhook",
@@ -202,6 +252,8 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ReplayedNonce",
+    "SessionFailedError",
+    "SessionWaitTimeoutError",
     "StaleTimestamp",
     "UnexpectedResponseError",
     "ValidationError",

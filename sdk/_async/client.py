@@ -18,7 +18,26 @@ from typing import Any, Self, TypeVar
 
 from sdk import _constants as defaults
 from sdk._async.polling import Clock, wait_for
-from sdk._async.resources import AsyncAuth, AsyncFaceswap, AsyncKnowledge, AsyncVoices
+from sdk._async.resources import (
+    AsyncAuth,
+    AsyncAvatars,
+    AsyncCharacterSwap,
+    AsyncFaceDetection,
+    AsyncFaceswap,
+    AsyncImage2Video,
+    AsyncImages,
+    AsyncJarvis,
+    AsyncKnowledge,
+    AsyncLipsync,
+    AsyncLiveFaceswap,
+    AsyncModels,
+    AsyncStreaming,
+    AsyncTalkingAvatar,
+    AsyncTalkingPhoto,
+    AsyncVideos,
+    AsyncVideoTranslation,
+    AsyncVoices,
+)
 from sdk._config import transport_config
 from sdk._core import RequestSpec
 from sdk._operations import ROUTES, spec_for
@@ -43,8 +62,22 @@ class AsyncAkoolClient:
     """
 
     auth: AsyncAuth
+    avatars: AsyncAvatars
+    character_swap: AsyncCharacterSwap
+    face_detection: AsyncFaceDetection
     faceswap: AsyncFaceswap
+    image2video: AsyncImage2Video
+    images: AsyncImages
+    jarvis: AsyncJarvis
     knowledge: AsyncKnowledge
+    lipsync: AsyncLipsync
+    live_faceswap: AsyncLiveFaceswap
+    models: AsyncModels
+    streaming: AsyncStreaming
+    talking_avatar: AsyncTalkingAvatar
+    talking_photo: AsyncTalkingPhoto
+    video_translation: AsyncVideoTranslation
+    videos: AsyncVideos
     voices: AsyncVoices
 
     def __init__(
@@ -75,9 +108,27 @@ class AsyncAkoolClient:
         self._sleep: AsyncSleep = sleep or asyncio.sleep
         self._clock: Clock = clock or time.monotonic
         self._transport = AsyncTransport(config, http_client=http_client, sleep=self._sleep, rng=rng)
+        self._make_areas()
+
+    def _make_areas(self) -> None:
+        # One resource object per area (kept out of __init__, which must stay short).
         self.auth = AsyncAuth(self)
+        self.avatars = AsyncAvatars(self)
+        self.character_swap = AsyncCharacterSwap(self)
+        self.face_detection = AsyncFaceDetection(self)
         self.faceswap = AsyncFaceswap(self)
+        self.image2video = AsyncImage2Video(self)
+        self.images = AsyncImages(self)
+        self.jarvis = AsyncJarvis(self)
         self.knowledge = AsyncKnowledge(self)
+        self.lipsync = AsyncLipsync(self)
+        self.live_faceswap = AsyncLiveFaceswap(self)
+        self.models = AsyncModels(self)
+        self.streaming = AsyncStreaming(self)
+        self.talking_avatar = AsyncTalkingAvatar(self)
+        self.talking_photo = AsyncTalkingPhoto(self)
+        self.video_translation = AsyncVideoTranslation(self)
+        self.videos = AsyncVideos(self)
         self.voices = AsyncVoices(self)
 
     @property

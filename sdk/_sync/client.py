@@ -19,7 +19,26 @@ from typing import Any, Self, TypeVar
 
 from sdk import _constants as defaults
 from sdk._sync.polling import Clock, wait_for
-from sdk._sync.resources import Auth, Faceswap, Knowledge, Voices
+from sdk._sync.resources import (
+    Auth,
+    Avatars,
+    CharacterSwap,
+    FaceDetection,
+    Faceswap,
+    Image2Video,
+    Images,
+    Jarvis,
+    Knowledge,
+    Lipsync,
+    LiveFaceswap,
+    Models,
+    Streaming,
+    TalkingAvatar,
+    TalkingPhoto,
+    Videos,
+    VideoTranslation,
+    Voices,
+)
 from sdk._config import transport_config
 from sdk._core import RequestSpec
 from sdk._operations import ROUTES, spec_for
@@ -44,8 +63,22 @@ class AkoolClient:
     """
 
     auth: Auth
+    avatars: Avatars
+    character_swap: CharacterSwap
+    face_detection: FaceDetection
     faceswap: Faceswap
+    image2video: Image2Video
+    images: Images
+    jarvis: Jarvis
     knowledge: Knowledge
+    lipsync: Lipsync
+    live_faceswap: LiveFaceswap
+    models: Models
+    streaming: Streaming
+    talking_avatar: TalkingAvatar
+    talking_photo: TalkingPhoto
+    video_translation: VideoTranslation
+    videos: Videos
     voices: Voices
 
     def __init__(
@@ -76,9 +109,27 @@ class AkoolClient:
         self._sleep: Sleep = sleep or time.sleep
         self._clock: Clock = clock or time.monotonic
         self._transport = Transport(config, http_client=http_client, sleep=self._sleep, rng=rng)
+        self._make_areas()
+
+    def _make_areas(self) -> None:
+        # One resource object per area (kept out of __init__, which must stay short).
         self.auth = Auth(self)
+        self.avatars = Avatars(self)
+        self.character_swap = CharacterSwap(self)
+        self.face_detection = FaceDetection(self)
         self.faceswap = Faceswap(self)
+        self.image2video = Image2Video(self)
+        self.images = Images(self)
+        self.jarvis = Jarvis(self)
         self.knowledge = Knowledge(self)
+        self.lipsync = Lipsync(self)
+        self.live_faceswap = LiveFaceswap(self)
+        self.models = Models(self)
+        self.streaming = Streaming(self)
+        self.talking_avatar = TalkingAvatar(self)
+        self.talking_photo = TalkingPhoto(self)
+        self.video_translation = VideoTranslation(self)
+        self.videos = Videos(self)
         self.voices = Voices(self)
 
     @property

@@ -3,7 +3,8 @@
 Results are frozen dataclasses whose fields are the documented fields in snake_case. `from_wire` builds one
 from the JSON Akool answered: each area has ONE `WireNames` table that renames wire names (`_id`,
 `webhookUrl`, ...) to Python names and back, values are converted by the field's type (`JobStatus`, nested
-models, tuples), undocumented keys are kept in `extra`, and the whole object in `raw`, so nothing is lost.
+models, tuples, mappings of models), undocumented keys are kept in `extra`, and the whole object in `raw`, so
+nothing is lost.
 """
 
 from __future__ import annotations
@@ -195,6 +196,10 @@ def _converter(hint: Any) -> Converter:
     if origin is tuple:
         item = _converter(typing.get_args(hint)[0])
         return lambda value: tuple(item(entry) for entry in _as_list(value))
+    if origin is Mapping and _is_model(typing.get_args(hint)[1]):
+        # e.g. face detection's frames keyed by frame index: Mapping[str, FaceFrame]
+        model = typing.get_args(hint)[1]
+        return lambda value: {key: from_wire(model, entry) for key, entry in _as_mapping(value).items()}
     if isinstance(hint, type) and issubclass(hint, WireModel):
         return lambda value: from_wire(hint, value)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
@@ -203,6 +208,16 @@ def _converter(hint: Any) -> Converter:
 
 
 def _identity(value: Any) -> Any:
+    return value
+
+
+def _is_model(hint: Any) -> bool:
+    return isinstance(hint, type) and issubclass(hint, WireModel)
+
+
+def _as_mapping(value: Any) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected an object, got {type(value).__name__}")
     return value
 
 

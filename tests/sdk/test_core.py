@@ -41,9 +41,9 @@ def test_unwrap_business_error_is_raised_with_code_and_msg() -> None:
 
 def test_unwrap_token_envelope_keeps_the_body() -> None:
     body = {"code": 1000, "token": "abc"}
-    assert unwrap("auth.get_token", 200, body, "token") == body
+    assert unwrap("auth.get_token", 200, body, "whole") == body
     with pytest.raises(errors.AuthenticationError):
-        unwrap("auth.get_token", 200, {"code": 1101, "msg": "Invalid clientId"}, "token")
+        unwrap("auth.get_token", 200, {"code": 1101, "msg": "Invalid clientId"}, "whole")
 
 
 def test_unwrap_bare_bodies() -> None:
@@ -100,7 +100,8 @@ def test_interpret_non_json() -> None:
 RULES = [
     (Outcome.NOT_SENT, True, True),
     (Outcome.NOT_SENT, False, True),
-    (Outcome.RATE_LIMITED, False, True),
+    (Outcome.RATE_LIMITED, True, True),
+    (Outcome.RATE_LIMITED, False, False),
     (Outcome.SERVER_ERROR, True, True),
     (Outcome.SERVER_ERROR, False, False),
     (Outcome.TIMEOUT, True, True),
@@ -142,7 +143,8 @@ def test_auth_headers() -> None:
 def test_the_retry_rules_are_documented_where_they_are_decided() -> None:
     import sdk._core
 
-    doc = sdk._core.__doc__ or ""
+    doc = " ".join((sdk._core.__doc__ or "").split())
     assert "Akool has no idempotency keys" in doc
-    assert "always retried" in doc
-    assert "reads (and polls) only" in doc
+    assert "always retried, creates included" in doc
+    assert '1005 "frequent operation", 5xx answers, timeouts' in doc
+    assert "retried for reads (and polls) only" in doc

@@ -8,6 +8,7 @@ from sdk import errors
 from sdk._core import ERROR_CLASSES, error_for
 
 EXPECTED = {
+    1: errors.DetectionError,  # the face detection APIs' error_code (bare answers only)
     1101: errors.AuthenticationError,
     1102: errors.AuthenticationError,
     1200: errors.AccountBannedError,

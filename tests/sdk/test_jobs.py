@@ -49,6 +49,10 @@ def test_job_item_finds_the_job() -> None:
     assert job_item(nested, {"result": {"_id": "r", "status": 2}})["status"] == 2
     direct = plan("v", "voices.clone")
     assert job_item(direct, {"_id": "v", "status": 1})["_id"] == "v"
+    in_array = plan("r", "avatars.create")  # avatars.get answers its one record in an array
+    assert job_item(in_array, [{"_id": "r", "status": 3}])["status"] == 3
+    with pytest.raises(UnexpectedResponseError, match="not in the answer"):
+        job_item(in_array, [{"_id": "other", "status": 3}])
 
 
 @pytest.mark.parametrize("data", [{"result": []}, {"result": [{"_id": "other"}]}, None, {"result": "x"}])

@@ -38,16 +38,29 @@ async def attempt(client: Client, call: Callable[[Client], Any]) -> Any:
 
 
 @KINDS
-async def test_rate_limited_create_is_retried_with_growing_pauses(akool: FakeAkool, kind: str) -> None:
+async def test_a_rate_limited_read_is_retried_with_growing_pauses(akool: FakeAkool, kind: str) -> None:
     delays: list[float] = []
-    akool.faults.add(operation="faceswap.create_image", count=2, code=1005)
+    akool.faults.add(operation="faceswap.get_quota", count=2, code=1005)
     client = make_client(kind, akool, sleep=recorder(kind, delays))
-    job = await attempt(client, lambda c: c.faceswap.create_image(**CREATE))
-    assert job.id
-    assert calls(akool, "faceswap.create_image") == 3
+    quota = await attempt(client, lambda c: c.faceswap.get_quota())
+    assert quota.credit > 0
+    assert calls(akool, "faceswap.get_quota") == 3
     assert len(delays) == 2
     assert 0.25 <= delays[0] <= 0.5
     assert 0.5 <= delays[1] <= 1.0
+
+
+@KINDS
+async def test_a_rate_limited_create_is_not_retried(akool: FakeAkool, kind: str) -> None:
+    delays: list[float] = []
+    akool.faults.add(operation="faceswap.create_image", count=1, code=1005)
+    client = make_client(kind, akool, sleep=recorder(kind, delays))
+    with pytest.raises(RateLimitError) as caught:
+        await attempt(client, lambda c: c.faceswap.create_image(**CREATE))
+    assert (caught.value.code, caught.value.operation) == (1005, "faceswap.create_image")
+    assert calls(akool, "faceswap.create_image") == 1
+    assert delays == []
+    assert str(caught.value).endswith(RateLimitError.hint)
 
 
 @KINDS
