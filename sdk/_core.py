@@ -112,9 +112,9 @@ def error_for(code: int, msg: str, op_id: str) -> errors.APIError:
 def unwrap(op_id: str, status_code: int, body: Any, envelope: Envelope = "akool") -> Any:
     """The payload of a successful answer, or raise the error it carries.
 
-    `akool`: `data` of `{code: 1000, msg, data}` (None when absent); `whole`: the whole body once its code is
-    1000 (getToken's `{code, token}`; createbytranslate's `data` next to `all_results`); `bare`: the whole body
-    unless it says `error_code != 0` or `success: false`.
+    `akool`: `data` of `{code: 1000, msg, data}` (None when absent); `whole`: the whole body once its code
+    is 1000 (getToken's `{code, token}`; createbytranslate's `data` next to `all_results`); `bare`: the
+    whole body unless it says `error_code != 0` or `success: false`.
     """
     if status_code >= 400:
         bare = _bare_error(op_id, body) if envelope == "bare" else None

@@ -97,8 +97,10 @@ ROUTES: Final[Mapping[str, Route]] = {
     "streaming.list_sessions": Route("GET", "/api/open/v4/liveAvatar/session/list", idempotent=True),
     "talking_avatar.create": Route("POST", "/api/open/v3/talkingavatar/create"),
     "talking_photo.create": Route("POST", "/api/open/v3/content/video/createbytalkingphoto"),
-    # The answer carries `all_results` next to `data` (NOTES.md #video_translation-all-results): keep it whole.
-    "video_translation.create": Route("POST", "/api/open/v3/content/video/createbytranslate", envelope="whole"),
+    # Its answer has `all_results` next to `data` (NOTES.md #video_translation-all-results): keep it whole.
+    "video_translation.create": Route(
+        "POST", "/api/open/v3/content/video/createbytranslate", envelope="whole"
+    ),
     "video_translation.list_languages": Route("GET", "/api/open/v3/language/list", idempotent=True),
     "videos.get_result": Route("GET", "/api/open/v3/content/video/infobymodelid", idempotent=True),
     "voices.change": Route("POST", "/api/open/v4/voice/change"),
