@@ -163,6 +163,9 @@ class AkoolClient:
     ) -> Any:
         """Call any catalog operation by id with wire-named fields; returns the unwrapped `data`.
 
+        Three answers are returned whole instead: getToken's `{code, token}`, createbytranslate's (its
+        `all_results` sits next to `data`), and the bare bodies of the face detection APIs.
+
         The typed methods (`client.faceswap.create_image(...)`) are the usual way; this is for what they do
         not cover yet, for generic tools (the contract suite sends every generated case through it), and
         for experiments: `client.call("faceswap.get_quota")`. Errors, retries and auth are the same.
