@@ -8,25 +8,33 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
+import re
 from collections.abc import AsyncIterator
+from urllib.parse import parse_qsl
 
-import httpx
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.datastructures import URL
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import request_response
 from starlette.types import Receive, Scope, Send
 
 from mock_server.clock import Clock, ManualClock, SystemClock
 from mock_server.control import Control
-from mock_server.dispatch import AsyncSender, httpx_async_sender, send_async
+from mock_server.dispatch import (
+    WEBHOOK_IN_FLIGHT,
+    AsyncSender,
+    httpx_async_sender,
+    send_async,
+    webhook_client,
+)
 from mock_server.pipeline import Pipeline
 from mock_server.settings import Settings
 from mock_server.state import Backend
 from mock_server.wire import WireRequest, parse_query
 from schemas import load_catalog
 
-METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 TICK_SECONDS = 0.05
 WEBHOOK_TIMEOUT_S = 10.0
 
@@ -46,14 +54,21 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     pipeline = pipeline or build_pipeline(settings)
 
     async def endpoint(request: Request) -> Response:
-        body = await request.body()
+        body = await _read_body(request)
+        scope = request.scope
+        raw_headers: list[tuple[bytes, bytes]] = scope["headers"]
+        path, host = _path_and_host(request)
+        query_string: bytes = scope.get("query_string", b"")
         wire = WireRequest(
             method=request.method,
-            path=request.url.path,
-            query=parse_query(request.query_params.multi_items()),
-            headers={k.decode("latin-1").lower(): v.decode("latin-1") for k, v in request.headers.raw},
+            path=path,
+            # What request.query_params.multi_items() and request.headers.raw give, without building them.
+            query=parse_query(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True))
+            if query_string
+            else {},
+            headers={k.decode("latin-1").lower(): v.decode("latin-1") for k, v in raw_headers},
             body=body,
-            host=request.url.hostname or "",
+            host=host,
         )
         answer = pipeline.handle(wire)
         if answer.delay_s:
@@ -64,8 +79,9 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        async with httpx.AsyncClient(timeout=WEBHOOK_TIMEOUT_S) as client:
-            ticker = asyncio.create_task(_tick_forever(pipeline, httpx_async_sender(client)))
+        async with webhook_client(WEBHOOK_TIMEOUT_S) as client:
+            sender = httpx_async_sender(client, per_client=WEBHOOK_IN_FLIGHT)
+            ticker = asyncio.create_task(_tick_forever(pipeline, sender))
             try:
                 yield
             finally:
@@ -73,9 +89,63 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
                 with contextlib.suppress(asyncio.CancelledError):
                     await ticker
 
-    app = Starlette(routes=[Route("/{path:path}", endpoint, methods=METHODS)], lifespan=lifespan)
+    # Every path and method goes to the pipeline (the router's default), so even a path Starlette's route
+    # patterns cannot match (a newline in a path parameter) or a method like TRACE gets Akool's JSON 404.
+    app = Starlette(lifespan=lifespan)
+    app.router.default = request_response(endpoint)
     app.state.pipeline = pipeline
     return app
+
+
+# Starlette's request.url builds and re-parses a whole URL on every request. The path it gives is the ASGI
+# path itself unless that path holds a character the URL escapes or drops, or starts with `//`; then (rarely)
+# the URL is built as before. The host name depends on nothing but the scheme, server and Host header: cached.
+_URL_SPECIAL = re.compile(r"[?#\\\t\r\n]")
+
+
+async def _read_body(request: Request) -> bytes:
+    """What `await request.body()` gives (same messages read, same ClientDisconnect), with no generator."""
+    receive = request.receive
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] == "http.request":
+            chunk = message.get("body", b"")
+            if chunk:
+                chunks.append(chunk)
+            if not message.get("more_body", False):
+                return b"".join(chunks)
+        elif message["type"] == "http.disconnect":
+            raise ClientDisconnect()
+
+
+def _path_and_host(request: Request) -> tuple[str, str]:
+    """`request.url.path` and `request.url.hostname or ""`, without building the URL when it cannot differ."""
+    scope = request.scope
+    path: str = scope["path"]
+    if path.startswith("//") or _URL_SPECIAL.search(path):
+        url = request.url
+        return url.path, url.hostname or ""
+    return path, _hostname(scope.get("scheme", "http"), _server(scope), _host_header(scope["headers"]))
+
+
+def _host_header(headers: list[tuple[bytes, bytes]]) -> bytes | None:
+    for key, value in headers:
+        if key == b"host":
+            return value
+    return None
+
+
+def _server(scope: Scope) -> tuple[str, int | None] | None:
+    server = scope.get("server")
+    return (server[0], server[1]) if server is not None else None
+
+
+@functools.lru_cache(maxsize=256)
+def _hostname(scheme: str, server: tuple[str, int | None] | None, host: bytes | None) -> str:
+    headers = [(b"host", host)] if host is not None else []
+    scope = {"type": "http", "scheme": scheme, "server": server, "path": "/", "query_string": b""}
+    return URL(scope={**scope, "headers": headers}).hostname or ""
 
 
 class DroppedResponse(Response):

@@ -9,6 +9,7 @@ listeners (webhooks, result URLs) exactly once per change.
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,7 @@ from mock_server.settings import Lifecycle, Policy
 QUEUED, PROCESSING, COMPLETED, FAILED = 1, 2, 3, 4
 TERMINAL = frozenset({COMPLETED, FAILED})
 DEFAULT_FAILURE = "The input could not be processed (failure chosen by akool-mock's lifecycle rules)"
+MAX_SHARED_COSTS = 4096
 
 
 class JobStateError(ValueError):
@@ -55,17 +57,34 @@ class Job:
 Listener = Callable[[Job, int, float], None]
 
 
+# A deadline in the heap: (at, sequence, job id, then), ordered by (at, sequence) as the engine always did. A
+# queued job has one entry, for its move to processing, whose `then` is the processing duration: when it is
+# popped, the entry of the final move (due `then` later, with the next sequence number, both reserved when the
+# job was scheduled) is pushed, so a job costs one heap entry instead of two. A final entry has `then`
+# None and moves the job to its outcome. The moves, their times and their order are exactly those of two
+# entries pushed at creation: the final entry always sorts after its own processing entry, so it is in the
+# heap before it can be the smallest.
+Deadline = tuple[float, int, str, float | None]
+
+
+def _ignore(_job_id: str) -> None:
+    return None
+
+
 class JobEngine:
     """All jobs of the fake, their deadlines, and the listeners told of every status change."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, track_touched: bool = True) -> None:
         self.jobs: dict[str, Job] = {}
         self.by_owner_op: dict[tuple[str, str], list[str]] = {}
-        self._deadlines: list[tuple[float, int, str, int]] = []
+        self._deadlines: list[Deadline] = []
         self._sequence = 0
         self.listeners: list[Listener] = []
         # Ids of jobs read or changed since the last save: what a state file must write (persistence.py).
+        # Without a state file nobody reads it, and tracking it would cost memory per job: it stays empty.
         self.touched: set[str] = set()
+        self._touch: Callable[[str], None] = self.touched.add if track_touched else _ignore
+        self._costs: dict[tuple[float, float], float] = {}  # one float object per distinct cost
 
     def __len__(self) -> int:
         return len(self.jobs)
@@ -76,7 +95,7 @@ class JobEngine:
     def get(self, job_id: str) -> Job | None:
         job = self.jobs.get(job_id)
         if job is not None:
-            self.touched.add(job_id)
+            self._touch(job_id)
         return job
 
     def create(
@@ -102,7 +121,7 @@ class JobEngine:
             polls_per_step=lifecycle.polls_per_step,
             outcome=FAILED if fails else COMPLETED,
             webhook_url=webhook_url,
-            cost=cost,
+            cost=self._shared_cost(cost),
             fields=fields,
             planned=planned,
             updated_at=now,
@@ -111,28 +130,50 @@ class JobEngine:
         self.add(job, lifecycle)
         return job
 
+    def _shared_cost(self, cost: float) -> float:
+        """The same float object for equal costs (sign of zero kept): a float per job is 24 bytes."""
+        if not isinstance(cost, float) or math.isnan(cost):  # an int stays as it is; NaN equals nothing
+            return cost
+        key = (cost, math.copysign(1.0, cost))
+        shared = self._costs.get(key)
+        if shared is None:
+            if len(self._costs) >= MAX_SHARED_COSTS:
+                return cost
+            self._costs[key] = shared = cost
+        return shared
+
     def add(self, job: Job, lifecycle: Lifecycle) -> None:
         """Register a job (new, or restored from a state file) and schedule what is left of its deadlines."""
         self.jobs[job.id] = job
-        self.touched.add(job.id)
+        self._touch(job.id)
         self.by_owner_op.setdefault((job.owner, job.op_id), []).append(job.id)
         if job.policy == "time" and not job.terminal:
             queued, processing = lifecycle.duration(job.op_id)
             if job.status == QUEUED:
-                self._schedule(job.created_at + queued, job.id, PROCESSING)
-            self._schedule(job.created_at + queued + processing, job.id, job.outcome)
-
-    def _schedule(self, at: float, job_id: str, status: int) -> None:
-        self._sequence += 1
-        heapq.heappush(self._deadlines, (at, self._sequence, job_id, status))
+                # Sequence numbers for both moves are taken now; the final entry is pushed when this one pops.
+                self._sequence += 2
+                entry = (job.created_at + queued, self._sequence - 1, job.id, processing)
+                heapq.heappush(self._deadlines, entry)
+            else:
+                self._sequence += 1
+                at = job.created_at + queued + processing
+                heapq.heappush(self._deadlines, (at, self._sequence, job.id, None))
 
     def tick(self, now: float) -> int:
         """Apply every deadline that is due; returns how many changes were made."""
         moved = 0
         deadlines = self._deadlines
         while deadlines and deadlines[0][0] <= now:
-            at, _, job_id, status = heapq.heappop(deadlines)
+            at, sequence, job_id, then = heapq.heappop(deadlines)
             job = self.jobs.get(job_id)
+            if then is not None:
+                # (created_at + queued) + processing: the very float the final deadline always had.
+                heapq.heappush(deadlines, (at + then, sequence + 1, job_id, None))
+                status = PROCESSING
+            elif job is not None:
+                status = job.outcome
+            else:
+                continue
             if job is not None and job.policy == "time" and not job.terminal and status > job.status:
                 self._move(job, status, at)
                 moved += 1
@@ -140,7 +181,7 @@ class JobEngine:
 
     def polled(self, job: Job, now: float) -> None:
         """Count a poll; under the `polls` policy every Nth poll moves the job one step."""
-        self.touched.add(job.id)
+        self._touch(job.id)
         job.polls += 1
         if job.policy == "polls" and not job.terminal and job.polls % job.polls_per_step == 0:
             self.step(job, now)
@@ -173,7 +214,7 @@ class JobEngine:
             raise JobStateError(f"job {job.id} cannot go from {job.status} to {status}")
         if status == FAILED and job.failure_reason is None:
             job.failure_reason = DEFAULT_FAILURE
-        self.touched.add(job.id)
+        self._touch(job.id)
         job.status = status
         job.updated_at = now
         job.history.append((status, now))
@@ -190,10 +231,10 @@ class JobEngine:
                 job = self.jobs[job_id]
                 if not job.deleted:
                     found.append(job)
-                    self.touched.add(job_id)
+                    self._touch(job_id)
         found.sort(key=lambda j: (j.created_at, j.id))
         return found
 
     def delete(self, job: Job) -> None:
-        self.touched.add(job.id)
+        self._touch(job.id)
         job.deleted = True

@@ -131,7 +131,8 @@ class Backend:
         self.accounts.clear()
         self.by_api_key.clear()
         self.tokens.clear()
-        self.jobs = JobEngine()
+        # Only a state file reads what was touched; without one, tracking it would only cost memory per job.
+        self.jobs = JobEngine(track_touched=self.state_file is not None)
         self.jobs.listeners.append(self._on_job_change)
         self.resources.clear()
         self.journal.clear()

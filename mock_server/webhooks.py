@@ -167,7 +167,10 @@ class Outbox:
     def _allowed(self, url: str) -> bool:
         if not self.allowlist:
             return True
-        host = urlsplit(url).hostname or ""
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:  # e.g. "http://[x": not a destination anyone could allow
+            return False
         return host in self.allowlist
 
     def take_due(self, now: float, seal_for: Any) -> list[Outgoing]:

@@ -47,8 +47,12 @@ class BodyTooLarge(AkoolError):
     default_code = 1003
 
 
+# json.dumps with arguments builds a new JSONEncoder on every call; one, made once, gives the same bytes.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _ENCODER.encode(value).encode("utf-8")
 
 
 def json_response(body: Any, status: int = 200) -> WireResponse:
@@ -111,7 +115,7 @@ def parse_json_body(request: WireRequest, max_bytes: int, max_depth: int) -> Any
     body = request.body
     if len(body) > max_bytes:
         raise BodyTooLarge(f"body: {len(body)} bytes is over the limit of {max_bytes} bytes")
-    if not body.strip():
+    if not body:
         return {}
     # Akool's own samples sometimes send JSON as text/plain or with no Content-Type (schemas/NOTES.md
     # #server-content-type): a body that parses is accepted whatever the header says.

@@ -131,6 +131,11 @@ class Catalog:
         self.store = store
         self._by_id = {op.id: op for op in self.operations}
         self._by_route = {(op.method, op.host, op.path): op for op in self.operations}
+        self._producers: dict[str, tuple[str, ...]] = {}
+        for op in self.operations:
+            if op.job is not None:
+                poll = op.job.poll_operation
+                self._producers[poll] = (*self._producers.get(poll, ()), op.id)
 
     def __len__(self) -> int:
         return len(self.operations)
@@ -143,6 +148,10 @@ class Catalog:
             return self._by_id[op_id]
         except KeyError:
             raise KeyError(f"unknown operation {op_id!r}") from None
+
+    def producers(self, poll_op_id: str) -> tuple[str, ...]:
+        """The operations whose jobs `poll_op_id` reads (their `job.poll_operation`), in catalog order."""
+        return self._producers.get(poll_op_id, ())
 
     def by_route(self, method: str, host: str, path: str) -> Operation | None:
         """The operation served at `method host path`, path params matched by shape."""

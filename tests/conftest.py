@@ -20,6 +20,8 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 REPO = Path(__file__).resolve().parent.parent
+# tests/contract_tests run the contract suite in a child pytest (pytester); plugins load only from here.
+pytest_plugins = ["pytester"]
 
 
 def docs_dir() -> Path | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +30,16 @@ def _pricing() -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     return default, rules
 
 
+@cache
+def _rule(op_id: str) -> dict[str, Any]:
+    """The pricing rule of one operation: the defaults overridden by its own entry (merged once)."""
+    default, rules = _pricing()
+    return {**default, **rules.get(op_id, {})}
+
+
 def price(op: Operation, body: dict[str, Any]) -> tuple[float, int]:
     """(credits, shortfall code) for one call, from `data/pricing/*.json`."""
-    default, rules = _pricing()
-    rule = {**default, **rules.get(op.id, {})}
+    rule = _rule(op.id)
     credits = float(rule["credits"])
     per = rule["per"]
     if per == "1000_characters":
@@ -108,11 +114,7 @@ def request_value(call: Call, where: str) -> Any:
 
 def producing_ops(call: Call) -> tuple[str, ...]:
     """The operations whose jobs this poll operation reads (catalog: job.poll_operation)."""
-    return tuple(
-        op.id
-        for op in call.backend.catalog.operations
-        if op.job is not None and op.job.poll_operation == call.op.id
-    )
+    return call.backend.catalog.producers(call.op.id)
 
 
 def polled_jobs(call: Call, *, missing_code: int = 1008, skip_missing: bool = True) -> list[Job]:
@@ -148,6 +150,7 @@ def status_fields(job: Job, status_field: str) -> dict[str, Any]:
     return {"_id": job.id, status_field: job.status}
 
 
+@lru_cache(maxsize=4096)  # polls show the same creation times again and again
 def iso_time(seconds: float) -> str:
     return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 

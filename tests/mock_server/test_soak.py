@@ -142,7 +142,13 @@ def wait_until_settled(client: httpx.Client, timeout: float) -> dict[str, Any]:
 
 
 def test_soak() -> None:
-    settings_file = {"journal_size": 500, "webhook_retry_s": [1, 2, 5], "lifecycle": {"failure_rate": 0.1}}
+    account = {"client_id": DEFAULT_CLIENT_ID, "api_key": DEFAULT_API_KEY, "credits": 1e9}  # never 1006
+    settings_file = {
+        "journal_size": 500,
+        "webhook_retry_s": [1, 2, 5],
+        "lifecycle": {"failure_rate": 0.1},
+        "accounts": [account],
+    }
     with (
         flaky_receiver() as hook,
         serve_with_config(settings_file) as served,

@@ -1,0 +1,157 @@
+"""Checks: small functions of one signature, `check(exchange) -> None`, raising `CheckFailure`.
+
+An `Exchange` (contract_tests.exchange) carries the operation, the request, the HTTP answer and the SDK's
+exception, so every check sees (op, request, response/exception). A failure's message names the operation
+and the problem, and ends with a curl line that sends the same request to the target again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Collection, Mapping
+
+from contract_tests.exchange import Exchange
+from sdk.errors import APIError
+
+Check = Callable[[Exchange], None]
+SUCCESS = 1000
+VALIDATION = 1003
+MISSING_AUTH, INVALID_AUTH = 1102, 1101
+
+# Codes a schema-valid generated request may get besides 1000: it names something the target does not
+# hold (the world has only so many ids), or meets a business rule a schema cannot express. Each entry
+# is the code the docs give that operation for it.
+NOT_FOUND: set[int | None] = {1008}
+_ALLOWED: dict[str, set[int | None]] = {
+    "auth.get_token": {INVALID_AUTH},  # generated credentials are not the account's
+    "avatars.create": {1222},  # one account cannot upload the same avatar_id twice
+    "avatars.get": NOT_FOUND,
+    "faceswap.cancel_job": NOT_FOUND,
+    "face_detection.detect_faces": {1},  # "no faces detected" (error_code 1, detect-faces page)
+    "face_detection.detect_legacy": {1},
+    "face_detection.analyze_frames": {None},  # {success: false}: e.g. timestamps not one per frame
+    "image2video.create": {VALIDATION},  # effect, model, resolution and length must be offered together
+    "image2video.create_batch": {VALIDATION},
+    "image2video.update_audio": {*NOT_FOUND, VALIDATION},  # the video must exist and be finished
+    "images.create_by_button": {*NOT_FOUND, VALIDATION},  # the image must exist and offer the button
+    "images.get_result": NOT_FOUND,
+    "jarvis.get_analysis": NOT_FOUND,
+    "knowledge.create": {1233},  # names are unique
+    "knowledge.update": {1232, 1233},
+    "knowledge.get": {1232},
+    "knowledge.delete": {1232},
+    "live_faceswap.close_session": NOT_FOUND,
+    "live_faceswap.update_session": {*NOT_FOUND, 1010},  # 1010: the session is closed
+    "streaming.close_session": {1216},
+    "streaming.create_session": {VALIDATION, 1232},  # avatar, voice and knowledge must exist
+    "streaming.get_avatar": NOT_FOUND,
+    "streaming.get_session": {1216},
+    "talking_avatar.create": {VALIDATION},  # avatars and voices must exist and match avatar_from
+    "videos.get_result": NOT_FOUND,
+    "voices.change": {VALIDATION},  # the voice must exist and be ready
+    "voices.tts": {VALIDATION},
+    "voices.get": {1014},
+    "voices.get_resource": {1014},
+    "video_translation.create": {1202},  # the same video is translated once per language
+}
+ALLOWED: Mapping[str, frozenset[int | None]] = {op: frozenset(codes) for op, codes in _ALLOWED.items()}
+
+
+class CheckFailure(AssertionError):
+    """A check failed: the message says which operation, what is wrong, and how to reproduce it."""
+
+    def __init__(self, exchange: Exchange, problem: str) -> None:
+        self.exchange = exchange
+        self.problem = problem
+        request = json.dumps(dict(exchange.request), ensure_ascii=False)[:600]
+        answer = json.dumps(exchange.body, ensure_ascii=False)[:600]
+        super().__init__(
+            f"{exchange.op.id}: {problem}\n  request:   {request}\n  answer:    HTTP {exchange.status} "
+            f"{answer}\n  reproduce: {exchange.curl}"
+        )
+
+
+def error_code(exchange: Exchange, code: int) -> int | None:
+    """The code `exchange.op` answers for Akool code `code`: the detect APIs answer parameter errors as
+    error_code 1, and analyze_frames answers every error as `{success: false}` (no code at all)."""
+    if exchange.op.id == "face_detection.analyze_frames":
+        return None
+    if exchange.op.envelope == "bare" and code == VALIDATION:
+        return 1
+    return code
+
+
+def conforms_to_schema(exchange: Exchange) -> None:
+    """The answer is JSON and conforms to the operation's response schema (or the error envelope)."""
+    if exchange.status is None:
+        raise CheckFailure(exchange, f"no answer: {exchange.error}")
+    if exchange.status >= 500:
+        raise CheckFailure(exchange, f"HTTP {exchange.status}: the server failed")
+    if exchange.body is None:
+        raise CheckFailure(exchange, "the answer is not JSON")
+    violations = exchange.op.response_errors(exchange.body)
+    if violations:
+        listed = "; ".join(str(v) for v in violations[:5])
+        raise CheckFailure(exchange, f"the answer does not conform to the response schema: {listed}")
+
+
+def succeeded(exchange: Exchange) -> None:
+    if exchange.code != SUCCESS:
+        raise CheckFailure(exchange, f"expected code 1000, got {exchange.code} ({exchange.msg})")
+
+
+def business_code_expected(exchange: Exchange) -> None:
+    """A valid request answers 1000, or a code the docs give this operation for a semantic problem."""
+    allowed = {SUCCESS, *ALLOWED.get(exchange.op.id, ())}
+    if exchange.code not in allowed:
+        raise CheckFailure(
+            exchange, f"a valid request answered code {exchange.code} ({exchange.msg}); expected {allowed}"
+        )
+
+
+def sdk_agrees(exchange: Exchange) -> None:
+    """The SDK raised exactly when the answer is an error, with the answer's code."""
+    ok = exchange.code == SUCCESS or (exchange.op.envelope == "bare" and exchange.body and not exchange.error)
+    if ok and exchange.error is not None:
+        raise CheckFailure(exchange, f"the SDK raised {exchange.error!r} on a success")
+    if not ok and exchange.error is None:
+        raise CheckFailure(exchange, "the SDK returned data for an error answer")
+    if isinstance(exchange.error, APIError) and exchange.code not in (None, exchange.error.code):
+        raise CheckFailure(
+            exchange, f"the SDK raised code {exchange.error.code}, the answer has {exchange.code}"
+        )
+
+
+def answers(code: int) -> Check:
+    """The answer carries `code` (in the operation's own error shape)."""
+
+    def check(exchange: Exchange) -> None:
+        wanted = error_code(exchange, code)
+        failed = exchange.code != wanted
+        if wanted is None:
+            failed = not (isinstance(exchange.body, dict) and exchange.body.get("success") is False)
+        if failed:
+            raise CheckFailure(exchange, f"expected code {code}, got {exchange.code} ({exchange.msg})")
+
+    check.__name__ = f"answers_{code}"
+    return check
+
+
+def names_the_field(field: str) -> Check:
+    """A 1003 whose message names the broken field (its last name: `path` of `sourceImage[0].path`)."""
+    parts = [p for p in field.replace("[", ".").replace("]", "").split(".") if p and not p.isdigit()]
+    leaf = parts[-1]
+
+    def check(exchange: Exchange) -> None:
+        answers(VALIDATION)(exchange)
+        if leaf not in exchange.msg:
+            raise CheckFailure(
+                exchange, f"the 1003 message does not name the field {field!r}: {exchange.msg!r}"
+            )
+
+    return check
+
+
+def run(exchange: Exchange, checks: Collection[Check]) -> None:
+    for check in checks:
+        check(exchange)

@@ -1,0 +1,133 @@
+"""The `akool` pytest plugin: choose a target, get fixtures, see what a run covered.
+
+Options: --akool-target (inprocess | a base URL | live), --akool-seed, --akool-report FILE,
+--akool-allow-costly (live only). Live credentials: AKOOL_API_KEY, or AKOOL_CLIENT_ID and
+AKOOL_CLIENT_SECRET; AKOOL_BASE_URL. Fixtures: `akool` (a FakeAkool), `akool_server` (a served fake, one per
+session, reset between tests), `akool_target` (the suite's Target), `akool_client` (an SDK client bound to
+the target). Nothing heavy is imported until a fixture is used: this plugin loads in every pytest run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+from contract_tests.report import Recorder
+
+if TYPE_CHECKING:
+    from contract_tests.targets import Target
+    from mock_server import FakeAkool
+    from sdk import AkoolClient
+
+RECORDER = pytest.StashKey[Recorder]()
+LIBCST_WARNING = "mypy_extensions.TypedDict is deprecated"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("akool", "Akool contract suite")
+    group.addoption("--akool-target", default=None, help="inprocess (default), a base URL, or live")
+    group.addoption("--akool-seed", type=int, default=None, help="seed of the fake and of hypothesis")
+    group.addoption("--akool-report", default=None, metavar="FILE", help="write the coverage report as JSON")
+    group.addoption(
+        "--akool-allow-costly", action="store_true", help="live target: also run operations that cost credits"
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[RECORDER] = Recorder()
+    # On a failing hypothesis test, hypothesis' own plugin imports libcst, which warns about
+    # mypy_extensions.TypedDict: under `-W error` that import turns the failure into an INTERNALERROR.
+    config.addinivalue_line("filterwarnings", f"ignore:{LIBCST_WARNING}:DeprecationWarning")
+    seed = config.getoption("--akool-seed")
+    if seed is not None and getattr(config.option, "hypothesis_seed", None) is None:
+        config.option.hypothesis_seed = str(seed)  # read by hypothesis' own plugin right after this hook
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    target = config.getoption("--akool-target")
+    if target is None:
+        return None
+    from contract_tests import profiles
+
+    seed = config.getoption("--akool-seed")
+    profile = profiles.active(os.environ)
+    return f"akool: target {target}, seed {0 if seed is None else seed}, hypothesis profile {profile}"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    recorder = config.stash.get(RECORDER, None)
+    if recorder is None or recorder.empty:
+        return
+    terminalreporter.write_sep("-", "akool contract report")
+    terminalreporter.write_line(recorder.table())
+    path = config.getoption("--akool-report")
+    if path:
+        recorder.write(path)
+        terminalreporter.write_line(f"akool: report written to {path}")
+
+
+def _seed(config: pytest.Config) -> int:
+    seed = config.getoption("--akool-seed")
+    return 0 if seed is None else int(seed)
+
+
+@pytest.fixture(scope="session")
+def akool_recorder(pytestconfig: pytest.Config) -> Recorder:
+    return pytestconfig.stash[RECORDER]
+
+
+@pytest.fixture(scope="session")
+def akool_session_target(pytestconfig: pytest.Config) -> Iterator[Target]:
+    """The target of the whole run (reads the environment once, for live credentials)."""
+    from contract_tests.targets import make_target
+
+    spec = pytestconfig.getoption("--akool-target") or "inprocess"
+    allow = bool(pytestconfig.getoption("--akool-allow-costly"))
+    target = make_target(spec, seed=_seed(pytestconfig), environ=dict(os.environ), allow_costly=allow)
+    pytestconfig.stash[RECORDER].meta.update(target=target.name, seed=_seed(pytestconfig))
+    yield target
+    target.close()
+
+
+@pytest.fixture
+def akool_target(akool_session_target: Target) -> Iterator[Target]:
+    """The chosen target, routed for this test (in-process: respx is active only inside the test)."""
+    with akool_session_target.active():
+        yield akool_session_target
+
+
+@pytest.fixture
+def akool_client(akool_target: Target) -> Iterator[AkoolClient]:
+    client = akool_target.client()
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def akool(pytestconfig: pytest.Config) -> Iterator[FakeAkool]:
+    """A fresh in-process fake for one test (manual clock): httpx calls to Akool hosts reach it."""
+    from mock_server import FakeAkool
+
+    with FakeAkool(seed=_seed(pytestconfig)) as fake:
+        yield fake
+
+
+@pytest.fixture(scope="session")
+def _akool_served(pytestconfig: pytest.Config) -> Iterator[str]:
+    from contract_tests.serve import served
+
+    with served(seed=_seed(pytestconfig)) as base_url:
+        yield base_url
+
+
+@pytest.fixture
+def akool_server(_akool_served: str) -> str:
+    """The base URL of `akool-mock serve` (manual clock), started once per session, reset for each test."""
+    import httpx
+
+    httpx.post(f"{_akool_served}/_mock/reset", timeout=10.0).raise_for_status()
+    return _akool_served

@@ -1,0 +1,58 @@
+"""`akool-mock serve` as a child process on a free port, for the `akool_server` fixture and CI scripts."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import httpx
+
+READY_TIMEOUT_S = 30.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def served(*args: str, seed: int = 0) -> Iterator[str]:
+    """Serve the fake on 127.0.0.1 (manual clock unless `args` say otherwise); yields its base URL."""
+    port = free_port()
+    command = [sys.executable, "-m", "mock_server.cli", "serve", "--port", str(port), "--seed", str(seed)]
+    if "--clock" not in args:
+        command += ["--clock", "manual"]
+    process = subprocess.Popen([*command, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_ready(base_url, process)
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stderr is not None:
+            process.stderr.close()
+
+
+def _wait_ready(base_url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            errors = process.stderr.read().decode() if process.stderr else ""
+            raise RuntimeError(f"akool-mock serve exited with {process.returncode}: {errors}")
+        try:
+            httpx.get(f"{base_url}/_mock/clock", timeout=1.0)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    raise RuntimeError("akool-mock serve did not become ready")

@@ -1,0 +1,312 @@
+"""Hypothesis state machines: one per job kind (built from the catalog) and one per stateful resource.
+
+Job kinds: `job_machine(op, harness)` makes a `RuleBasedStateMachine` for any job-creating operation from
+its catalog entry (poll operation, status field, result fields, media): create, poll, advance the clock,
+force completion or failure, cancel, delete, list. Invariants, checked as the machine goes:
+
+- a status never goes back, and a terminal status (3, 4) is final;
+- the result URL serves the right media type exactly from completion on (before, it serves nothing);
+- credits are charged once, at creation: polls, time and outcomes never change the quota again;
+- a deleted job is gone from its poll; a poll of several ids answers exactly the live ones;
+- every webhook delivery verifies and decrypts, and its statuses match what was polled (at teardown).
+
+Resources (voices, knowledge bases, streaming sessions) are in `contract_tests.resources`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    Bundle,
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    multiple,
+    precondition,
+    rule,
+)
+
+from contract_tests import checks
+from contract_tests.exchange import Connection, Exchange
+from contract_tests.report import Recorder
+from contract_tests.strategies import valid_requests
+from contract_tests.targets import NotControllable, Target
+from contract_tests.world import World, build_world
+from schemas import JobSpec, Operation, PollSpec, load_catalog
+from sdk.webhooks import verify_and_decrypt
+
+TERMINAL = (3, 4)
+MEDIA = {"image": "image/", "video": "video/", "audio": "audio/"}
+# Poll operation -> (the operation that deletes its jobs, the field) and the one that cancels them.
+DELETES = {
+    "faceswap.list_results": ("faceswap.delete_results", "_ids"),
+    "image2video.get_results": ("image2video.delete", "_ids"),
+}
+CANCELS = {"faceswap.list_results": ("faceswap.cancel_job", "job_ids")}
+# Job kinds whose requests name a finished job of another kind (the world creates one first).
+NEEDS = {
+    "images.create_by_button": ("images.create_by_prompt",),
+    "image2video.update_audio": ("image2video.create",),
+}
+
+
+@dataclass
+class Harness:
+    """What a machine works with: the target, an SDK connection, the run's recorder."""
+
+    target: Target
+    conn: Connection
+    recorder: Recorder
+
+    def send(self, op: Operation, request: dict[str, Any]) -> Exchange:
+        return self.checked(self.conn.send(op, request))
+
+    def checked(self, exchange: Exchange) -> Exchange:
+        """Record `exchange`, and check it conforms (a non-conforming answer is recorded as drift)."""
+        violations = exchange.op.response_errors(exchange.body) if exchange.body is not None else []
+        name, op_id = self.target.name, exchange.op.id
+        self.recorder.exchange(name, op_id, exchange.code, exchange.body is not None and not violations)
+        if violations:
+            self.recorder.drift(name, op_id, [str(v) for v in violations[:5]])
+        checks.conforms_to_schema(exchange)
+        return exchange
+
+    def call(self, op_id: str, **request: Any) -> Exchange:
+        return self.send(load_catalog().operation(op_id), request)
+
+    def credit(self) -> float:
+        return float(self.call("faceswap.get_quota", query={}).data["credit"])
+
+
+@dataclass
+class JobModel:
+    status: int | None = None
+    deleted: bool = False
+    media_checked: set[int] = field(default_factory=set)
+
+
+class JobMachine(RuleBasedStateMachine):
+    """The lifecycle of the jobs of one job-creating operation (`op`)."""
+
+    op: ClassVar[Operation]
+    h: ClassVar[Harness]
+    jobs = Bundle("jobs")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.h.target.reset()
+        self.world: World = build_world(self.h.conn, self.h.target, only=NEEDS.get(self.op.id, ()))
+        self.model: dict[str, JobModel] = {}
+        self.poller = load_catalog().operation(self.spec.poll_operation)
+        self.expected_credit = self.h.credit()
+
+    @property
+    def spec(self) -> JobSpec:
+        assert self.op.job is not None
+        return self.op.job
+
+    @property
+    def poll_spec(self) -> PollSpec:
+        assert self.poller.poll is not None
+        return self.poller.poll
+
+    def fail(self, exchange: Exchange, problem: str) -> None:
+        raise checks.CheckFailure(exchange, problem)
+
+    # ----- rules --------------------------------------------------------------------------------------
+    @initialize(target=jobs, data=st.data())
+    def first(self, data: st.DataObject) -> Any:
+        return self.create(data)
+
+    @rule(target=jobs, data=st.data())
+    def create(self, data: st.DataObject) -> Any:
+        request = data.draw(valid_requests(self.op, self.world.refs_for(self.op)), label="request")
+        exchange = self.h.send(self.op, request)
+        checks.business_code_expected(exchange)
+        if exchange.code != checks.SUCCESS:
+            return multiple()
+        ids = job_ids(self.op, exchange.body)
+        self.expected_credit -= sum(float(self.h.target.job(job_id)["cost"] or 0) for job_id in ids)
+        for job_id in ids:
+            self.model[job_id] = JobModel()
+            self.poll(job_id)
+        return multiple(*ids)
+
+    @rule(job=jobs)
+    def poll(self, job: str) -> None:
+        exchange, item = self.read(job)
+        model = self.model[job]
+        if model.deleted:
+            if item is not None:
+                self.fail(exchange, f"job {job} was deleted but its poll still shows it")
+            return
+        if item is None:
+            self.fail(exchange, f"job {job} is missing from its poll")
+        self.seen(exchange, job, item)
+
+    def seen(self, exchange: Exchange, job: str, item: dict[str, Any]) -> None:
+        """`job` shown as `item`: its status may only go forward, and its result must match it."""
+        model = self.model[job]
+        status = int(item[self.poll_spec.status_field])
+        self.check_status(exchange, job, model.status, status)
+        if status != model.status:
+            self.h.recorder.transition(self.h.target.name, self.op.id, model.status, status)
+        model.status = status
+        self.check_media(exchange, job, item, status)
+
+    @rule(seconds=st.sampled_from([1, 3, 10, 30, 120, 600]))
+    def advance(self, seconds: int) -> None:
+        self.h.target.advance(seconds)
+
+    @rule(job=jobs, outcome=st.sampled_from(["complete", "fail"]))
+    def force(self, job: str, outcome: str) -> None:
+        if self.model[job].deleted or self.h.target.job(job)["status"] in TERMINAL:
+            return
+        if outcome == "complete":
+            self.h.target.complete(job)
+        else:
+            self.h.target.fail(job, "no face found in the source image")
+        self.poll(job)
+
+    @precondition(lambda self: self.poller.id in CANCELS)
+    @rule(job=jobs)
+    def cancel(self, job: str) -> None:
+        if self.model[job].deleted:
+            return
+        self.poll(job)
+        before = self.model[job].status
+        op_id, name = CANCELS[self.poller.id]
+        checks.succeeded(self.h.call(op_id, body={name: job}))
+        self.poll(job)
+        after = self.model[job].status
+        if before not in TERMINAL and after != 4:
+            self.fail(self.read(job)[0], f"job {job} was canceled with status {before} but shows {after}")
+
+    @precondition(lambda self: self.poller.id in DELETES)
+    @rule(job=jobs)
+    def delete(self, job: str) -> None:
+        op_id, name = DELETES[self.poller.id]
+        exchange = self.h.call(op_id, body={name: job})
+        checks.succeeded(exchange)
+        # image2video deletes only finished videos and lists the ids it deleted (delbyids page)
+        deleted = (exchange.data or {}).get("successIds", [job])
+        self.model[job].deleted = self.model[job].deleted or job in deleted
+        self.poll(job)
+
+    @precondition(lambda self: self.poller.poll is not None and self.poller.poll.many and self.model)
+    @rule()
+    def list_jobs(self) -> None:
+        exchange, items = self.read(",".join(self.model), many=True)
+        shown = {str(item["_id"]) for item in items}
+        live = {job for job, model in self.model.items() if not model.deleted}
+        for item in items:
+            if str(item["_id"]) in live:
+                self.seen(exchange, str(item["_id"]), item)
+        if shown != live:
+            self.fail(
+                exchange, f"the poll of every job answered {sorted(shown)}, the live ones are {sorted(live)}"
+            )
+
+    @invariant()
+    def charged_once(self) -> None:
+        credit = self.h.credit()
+        if abs(credit - self.expected_credit) > 1e-6:
+            exchange = self.h.call("faceswap.get_quota", query={})
+            self.fail(
+                exchange, f"credit is {credit}, expected {self.expected_credit} after {self.op.id} jobs"
+            )
+
+    def teardown(self) -> None:
+        try:
+            deliveries = self.h.target.webhooks()
+        except NotControllable:
+            return
+        check_webhooks(self, deliveries)
+
+    # ----- reading and checking -------------------------------------------------------------------------
+    def read(self, ids: str, many: bool = False) -> tuple[Exchange, Any]:
+        """Poll `ids`; the job object (None when not shown), or for several ids the list of objects."""
+        spec = self.poll_spec
+        location, _, name = spec.id_in.partition(".")
+        exchange = self.h.send(self.poller, {location: {name: ids}})
+        found: Any = exchange.data if exchange.code == checks.SUCCESS else None
+        for part in spec.items_path.split(".")[1:]:
+            found = found.get(part) if isinstance(found, dict) else None
+        if many:
+            return exchange, found or []
+        if isinstance(found, list):
+            found = next((item for item in found if str(item.get("_id")) == ids), None)
+        return exchange, found
+
+    def check_status(self, exchange: Exchange, job: str, before: int | None, after: int) -> None:
+        if before is not None and after < before:
+            self.fail(exchange, f"job {job} went back from status {before} to {after}")
+        if before in TERMINAL and after != before:
+            self.fail(exchange, f"job {job} left the terminal status {before} for {after}")
+
+    def check_media(self, exchange: Exchange, job: str, item: dict[str, Any], status: int) -> None:
+        prefix = MEDIA.get(self.spec.media)
+        model = self.model[job]
+        if prefix is None or status in model.media_checked or status == 4:
+            return
+        model.media_checked.add(status)
+        urls = [str(item.get(f) or "") for f in self.spec.result_fields]
+        urls = [url for url in urls if url.startswith("http")]
+        if status == 3 and not urls:
+            self.fail(exchange, f"job {job} completed without a result URL in {self.spec.result_fields}")
+        for url in urls[:1]:
+            served, media_type = self.h.target.fetch(url)
+            if status == 3 and (served != 200 or not media_type.startswith(prefix)):
+                self.fail(exchange, f"the result {url} answered HTTP {served} {media_type!r}, not {prefix}*")
+            if status != 3 and served == 200:
+                self.fail(
+                    exchange, f"job {job} has status {status} but its result {url} already serves media"
+                )
+
+
+def check_webhooks(machine: JobMachine, deliveries: list[dict[str, Any]]) -> None:
+    """Every delivery verifies and decrypts; per job, statuses only go forward and end where polls ended."""
+    creds = machine.h.target.credentials
+    seen: dict[str, list[int]] = {}
+    for body in deliveries:
+        event = verify_and_decrypt(
+            body, client_id=creds.client_id or "", client_secret=creds.secret or "", tolerance=None
+        )
+        seen.setdefault(event.id, []).append(int(event.status))
+    for job, statuses in seen.items():
+        model = machine.model.get(job)
+        if model is None or model.deleted:
+            continue
+        if statuses != sorted(statuses):
+            raise AssertionError(f"{machine.op.id}: webhooks of job {job} went back: {statuses}")
+        if model.status in TERMINAL and statuses[-1] in TERMINAL and statuses[-1] != model.status:
+            said = statuses[-1]
+            raise AssertionError(
+                f"{machine.op.id}: job {job} was polled as {model.status}, its webhook said {said}"
+            )
+
+
+def job_ids(op: Operation, body: Any) -> list[str]:
+    """The job ids in a create's answer, where the catalog says they are (`data._id`,
+    `data.successList[*]._id`); read from the wire, whatever the SDK makes of the envelope."""
+    found: list[Any] = [body]
+    for part in (op.job.id_path if op.job else "data._id").split("."):
+        many = part.endswith("[*]")
+        key = part.removesuffix("[*]")
+        found = [item.get(key) for item in found if isinstance(item, dict)]
+        if many:
+            found = [item for value in found if isinstance(value, list) for item in value]
+    return [str(item) for item in found if item]
+
+
+def job_machine(op: Operation, harness: Harness) -> type[JobMachine]:
+    """The state machine of `op`'s jobs, bound to `harness`."""
+    name = "".join(part.title() for part in op.id.replace(".", "_").split("_")) + "Lifecycle"
+    return type(name, (JobMachine,), {"op": op, "h": harness})
+
+
+def job_operations() -> list[Operation]:
+    return [op for op in load_catalog().operations if op.kind == "job_create"]

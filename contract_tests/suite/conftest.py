@@ -1,0 +1,27 @@
+"""Setup of the contract suite: the hypothesis profile, one SDK connection per run, the harness."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from contract_tests import profiles
+from contract_tests.exchange import Connection
+from contract_tests.report import Recorder
+from contract_tests.stateful import Harness
+from contract_tests.targets import Target
+
+PROFILE = profiles.load()
+
+
+@pytest.fixture(scope="session")
+def akool_connection(akool_session_target: Target) -> Iterator[Connection]:
+    connection = akool_session_target.connect()
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def harness(akool_target: Target, akool_connection: Connection, akool_recorder: Recorder) -> Harness:
+    return Harness(akool_target, akool_connection, akool_recorder)

@@ -1,0 +1,32 @@
+"""Credentials: every operation that needs them answers 1102 when none are sent, 1101 when they are wrong."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from contract_tests import checks, profiles
+from contract_tests.stateful import Harness
+from contract_tests.strategies import valid_requests
+from contract_tests.targets import may_run
+from schemas import Operation, load_catalog
+
+OPERATIONS = [op for op in load_catalog().operations if op.auth == "required"]
+WRONG_KEY = "wrong-key-for-the-contract-suite00"
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+@settings(max_examples=profiles.budget("auth"))
+@given(data=st.data())
+def test_missing_and_wrong_credentials(op: Operation, data: st.DataObject, harness: Harness) -> None:
+    if not may_run(harness.target, op.id):
+        pytest.skip(f"{op.id} costs credits: the live target runs it only with --akool-allow-costly")
+    request = data.draw(valid_requests(op), label="request")
+    missing = harness.checked(harness.conn.send_unauthenticated(op, request))
+    checks.run(missing, [checks.answers(checks.MISSING_AUTH)])
+    harness.recorder.auth(harness.target.name, checks.MISSING_AUTH, op.id)
+    wrong = harness.conn.new_client(api_key=WRONG_KEY, max_retries=0)
+    exchange = harness.checked(harness.conn.send(op, request, client=wrong))
+    checks.run(exchange, [checks.answers(checks.INVALID_AUTH), checks.sdk_agrees])
+    harness.recorder.auth(harness.target.name, checks.INVALID_AUTH, op.id)

@@ -1,0 +1,40 @@
+"""State machines: every job kind (from the catalog) and every stateful resource, on a controllable target.
+
+They move the clock, force outcomes and reset the target, so they run only where that is possible: the
+in-process fake and `akool-mock serve` (its /_mock/ control API). Against the real API they are skipped.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import settings
+from hypothesis.stateful import run_state_machine_as_test
+
+from contract_tests import profiles
+from contract_tests.resources import RESOURCES, resource_machine
+from contract_tests.stateful import Harness, job_machine, job_operations
+from schemas import Operation
+
+
+def _settings() -> settings:
+    return settings(max_examples=profiles.budget("machine"), stateful_step_count=profiles.budget("steps"))
+
+
+def _need_control(harness: Harness) -> None:
+    if not harness.target.controllable or harness.target.read_only:
+        pytest.skip(
+            f"state machines need a controllable target (clock, outcomes, reset): {harness.target.name}"
+        )
+
+
+@pytest.mark.parametrize("op", job_operations(), ids=lambda op: op.id)
+def test_job_lifecycle(op: Operation, harness: Harness) -> None:
+    _need_control(harness)
+    run_state_machine_as_test(job_machine(op, harness), settings=_settings())  # type: ignore[no-untyped-call]
+
+
+@pytest.mark.parametrize("name", sorted(RESOURCES))
+def test_resource_lifecycle(name: str, harness: Harness) -> None:
+    _need_control(harness)
+    machine = resource_machine(name, harness)
+    run_state_machine_as_test(machine, settings=_settings())  # type: ignore[no-untyped-call]

@@ -1,0 +1,29 @@
+"""Negative cases: a valid request with ONE rule broken (missing required, wrong type, out of enum or
+range, pattern, both of two exclusive fields) must answer 1003 with a message naming the field."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from contract_tests import checks, profiles
+from contract_tests.stateful import Harness
+from contract_tests.strategies import breakable, negative_requests
+from schemas import Operation, load_catalog
+
+OPERATIONS = [op for op in load_catalog().operations if breakable(op)]
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+@settings(max_examples=profiles.budget("negative"))
+@given(data=st.data())
+def test_one_broken_rule_answers_1003_naming_the_field(
+    op: Operation, data: st.DataObject, harness: Harness
+) -> None:
+    if harness.target.read_only:
+        pytest.skip("negative cases are not sent to the real API by default: one it accepts could bill a job")
+    case = data.draw(negative_requests(op), label="negative case")
+    exchange = harness.send(op, case.request)
+    harness.recorder.negative(harness.target.name, case.rule, op.id, case.field)
+    checks.run(exchange, [checks.names_the_field(case.field), checks.sdk_agrees])

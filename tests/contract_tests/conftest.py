@@ -1,0 +1,2 @@
+"""Tests of the contract-test harness itself; `pytester` runs the suite against broken fakes."""
+
