@@ -30,11 +30,11 @@ def _need_control(harness: Harness) -> None:
 @pytest.mark.parametrize("op", job_operations(), ids=lambda op: op.id)
 def test_job_lifecycle(op: Operation, harness: Harness) -> None:
     _need_control(harness)
-    run_state_machine_as_test(job_machine(op, harness), settings=_settings())  # type: ignore[no-untyped-call]
+    run_state_machine_as_test(job_machine(op, harness), settings=_settings())  # type: ignore[no-untyped-call,unused-ignore]  # typed in newer hypothesis
 
 
 @pytest.mark.parametrize("name", sorted(RESOURCES))
 def test_resource_lifecycle(name: str, harness: Harness) -> None:
     _need_control(harness)
     machine = resource_machine(name, harness)
-    run_state_machine_as_test(machine, settings=_settings())  # type: ignore[no-untyped-call]
+    run_state_machine_as_test(machine, settings=_settings())  # type: ignore[no-untyped-call,unused-ignore]  # typed in newer hypothesis

@@ -1,2 +1,1 @@
 """Tests of the contract-test harness itself; `pytester` runs the suite against broken fakes."""
-
