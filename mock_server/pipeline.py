@@ -19,7 +19,7 @@ from mock_server.state import Account, Backend, JournalEntry
 from mock_server.wire import WireRequest, WireResponse, coerce_query, dumps, json_response, parse_json_body
 from schemas import Operation
 from schemas.catalog import route_regex
-from schemas.registry import Check
+from schemas.compiled import Check
 
 log = logging.getLogger("akool_mock")
 CONTROL_PREFIX = "/_mock/"
