@@ -1,0 +1,72 @@
+"""FakeAkool: a context manager and a decorator (sync and async) routing both Akool hosts, no sockets."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from mock_server.inprocess import FakeAkool
+from tests.support.servers import receiver
+
+QUOTA = "https://openapi.akool.com/api/open/v3/faceswap/quota/info"
+LEGACY = "https://sg3.akool.com/detect"
+fake = FakeAkool(seed=1)
+
+
+@fake
+def test_as_a_decorator_of_a_sync_test() -> None:
+    answer = httpx.get(QUOTA, headers={"x-api-key": fake.api_key}).json()
+    assert answer["code"] == 1000
+
+
+@pytest.mark.anyio
+@fake
+async def test_as_a_decorator_of_an_async_test() -> None:
+    async with httpx.AsyncClient() as client:
+        answer = (await client.get(QUOTA, headers={"x-api-key": fake.api_key})).json()
+    assert answer["code"] == 1000
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+def test_routes_the_legacy_host_and_passes_other_hosts_through() -> None:
+    with receiver() as hook, FakeAkool() as akool:
+        body = {"single_face": True, "image_url": "https://e.com/a.png"}
+        legacy = httpx.post(LEGACY, json=body, headers={"x-api-key": akool.api_key})
+        assert legacy.json()["error_code"] == 0
+        assert httpx.post(hook.url, json={"ping": 1}).status_code == 200  # a real socket, not the fake
+        assert hook.wait_for(1) == [{"ping": 1}]
+        assert akool.journal[-1]["path"] == "/detect"
+
+
+def test_nothing_is_routed_after_the_context() -> None:
+    with FakeAkool() as akool:
+        key = akool.api_key
+    with pytest.raises(httpx.HTTPError):  # the real host, unreachable from here: the fake is gone
+        httpx.get(QUOTA, headers={"x-api-key": key}, timeout=2)
+
+
+def test_faults_reach_the_client_as_transport_errors() -> None:
+    with FakeAkool() as akool, httpx.Client(headers={"x-api-key": akool.api_key}, timeout=0.5) as client:
+        akool.faults.add(delay_s=5, count=1)
+        with pytest.raises(httpx.ReadTimeout):
+            client.get(QUOTA)
+        akool.faults.add(drop=True, count=1)
+        with pytest.raises(httpx.RemoteProtocolError):
+            client.get(QUOTA)
+        akool.faults.add(http_status=503, count=1)
+        assert client.get(QUOTA).status_code == 503
+        assert client.get(QUOTA).json()["code"] == 1000
+
+
+def test_python_controls() -> None:
+    with FakeAkool() as akool:
+        other = akool.accounts.create(credits=3)
+        akool.accounts.ban(other.client_id)
+        answer = httpx.get(QUOTA, headers={"x-api-key": other.api_key}).json()
+        assert answer["code"] == 1200
+        akool.reset()
+        assert akool.journal == []
