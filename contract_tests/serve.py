@@ -6,7 +6,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import httpx
@@ -31,25 +31,30 @@ def served(*args: str, seed: int = 0) -> Iterator[str]:
     process = subprocess.Popen([*command, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_ready(base_url, process)
+        wait_ready(base_url, process, lambda: process.stderr.read().decode() if process.stderr else "")
         yield base_url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         if process.stderr is not None:
             process.stderr.close()
 
 
-def _wait_ready(base_url: str, process: subprocess.Popen[bytes]) -> None:
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Terminate, then kill if it does not stop within 10 s; always reaped."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def wait_ready(base_url: str, process: subprocess.Popen[bytes], output: Callable[[], str]) -> None:
+    """Until the control API answers; a process that exits first is reported with `output()`."""
     deadline = time.monotonic() + READY_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            errors = process.stderr.read().decode() if process.stderr else ""
-            raise RuntimeError(f"akool-mock serve exited with {process.returncode}: {errors}")
+            raise RuntimeError(f"akool-mock serve exited with {process.returncode}: {output()}")
         try:
             httpx.get(f"{base_url}/_mock/clock", timeout=1.0)
             return

@@ -47,7 +47,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -64,13 +63,14 @@ from schemathesis.checks import negative_data_rejection, unsupported_method
 from schemathesis.core.failures import AcceptedNegativeData
 from schemathesis.openapi.checks import UnsupportedMethodResponse
 
+from contract_tests.serve import free_port, stop, wait_ready
+
 DEFAULT_MAX_EXAMPLES = 40  # x 59 operations in the fuzzing phase alone is 2,360 cases
 DEFAULT_MIN_CASES = 2000
 DEFAULT_WORKERS = 2
 API_KEY = "akool-mock-fuzz-key-000000000000"  # 32 bytes: it is also the webhook AES key
 CLIENT_ID = "AKmockFuzzClient00000001"
 CREDITS = 1_000_000_000
-READY_TIMEOUT_S = 30.0
 PROBE_TIMEOUT_S = 10.0
 SUCCESS = 1000
 MISSING_CREDENTIALS = 1102
@@ -243,13 +243,6 @@ def parse_args(argv: list[str] | None = None) -> Options:
     return Options(args.max_examples, args.seed, args.workers, args.min_cases)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 def export_openapi(path: Path) -> None:
     command = [sys.executable, "-m", "mock_server.cli", "openapi", "-o", str(path)]
     subprocess.run(command, check=True, capture_output=True)
@@ -268,28 +261,10 @@ def serve(workdir: Path, seed: int, log: Path) -> Iterator[str]:
     with log.open("wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
         try:
-            _wait_ready(base_url, process, log)
+            wait_ready(base_url, process, log.read_text)
             yield base_url
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _wait_ready(base_url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + READY_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"akool-mock serve exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            httpx.get(f"{base_url}/_mock/clock", timeout=1.0)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.05)
-    raise RuntimeError("akool-mock serve did not become ready")
+            stop(process)
 
 
 def schemathesis_command(
