@@ -205,7 +205,7 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 
 def akool_command(port: int, config: Path, *extra: str) -> list[str]:
     """`akool-mock serve` (one uvicorn worker), as the console script runs it."""
-    serve = ["-m", "mock_server.cli", "serve", "--port", str(port), "--config", str(config)]
+    serve = ["-m", "akool_mock", "serve", "--port", str(port), "--config", str(config)]
     return [sys.executable, *serve, *extra]
 
 

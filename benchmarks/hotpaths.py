@@ -59,10 +59,10 @@ class HotpathReport:
 def run() -> HotpathReport:
     from starlette.requests import Request
 
-    from mock_server.app import _path_and_host, build_pipeline
-    from mock_server.settings import build_settings
-    from mock_server.wire import WireRequest, dumps, parse_query
-    from schemas.registry import _best_errors, _describe
+    from akool_mock.mock_server.app import _path_and_host, build_pipeline
+    from akool_mock.mock_server.settings import build_settings
+    from akool_mock.mock_server.wire import WireRequest, dumps, parse_query
+    from akool_mock.schemas.registry import _best_errors, _describe
 
     report = HotpathReport()
     pipeline = build_pipeline(build_settings(BENCH_CONFIG, clock="manual", seed=0))

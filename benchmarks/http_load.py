@@ -102,7 +102,7 @@ def _loads(job_id: str) -> dict[str, list[Request]]:
 def export_openapi(path: Path) -> None:
     """`akool-mock openapi -o FILE`: the document Prism serves."""
     subprocess.run(
-        [sys.executable, "-m", "mock_server.cli", "openapi", "-o", str(path)],
+        [sys.executable, "-m", "akool_mock", "openapi", "-o", str(path)],
         check=True,
         capture_output=True,
         timeout=120,

@@ -47,7 +47,7 @@ class InProcessReport:
 def _sdk_poll() -> Callable[[str], Callable[[str], Any]] | None:
     """A factory of `poll(job_id)` through the SDK, or None when the SDK cannot do it (yet)."""
     try:
-        from sdk import AkoolClient
+        from akool_mock.sdk import AkoolClient
     except ImportError:
         return None
 
@@ -89,7 +89,7 @@ def _rate(poll: Callable[[str], Any], job_id: str, seconds: float, max_calls: in
 
 
 def run(*, seconds: float, rounds: int, max_calls: int = 200_000) -> InProcessReport:
-    from mock_server import FakeAkool
+    from akool_mock.mock_server import FakeAkool
 
     sdk_factory = _sdk_poll()
     make: Callable[[str], Callable[[str], Any]] = sdk_factory or _httpx_poll

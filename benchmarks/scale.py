@@ -71,10 +71,10 @@ def _timed(samples: int, action: Any, argument: Any) -> list[float]:
 
 def measure(jobs: int, polls: int) -> dict[str, Any]:
     """Create `jobs` face swap jobs through the Backend as the v3 handler does, then time polls and a page."""
-    from mock_server.app import build_pipeline
-    from mock_server.handlers.common import price
-    from mock_server.settings import build_settings
-    from mock_server.wire import WireRequest
+    from akool_mock.mock_server.app import build_pipeline
+    from akool_mock.mock_server.handlers.common import price
+    from akool_mock.mock_server.settings import build_settings
+    from akool_mock.mock_server.wire import WireRequest
 
     config = {"accounts": [{**BENCH_CONFIG["accounts"][0], "credits": 1e15}]}
     settings = build_settings(config, clock="manual", seed=0)

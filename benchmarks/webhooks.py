@@ -60,7 +60,7 @@ def _verify(bodies: list[dict[str, Any]]) -> int:
     """How many of `bodies` decrypt and carry a valid signature (both as Akool's receivers check them)."""
     import json
 
-    from mock_server.crypto import decrypt, signature
+    from akool_mock.mock_server.crypto import decrypt, signature
 
     good = 0
     for body in bodies:

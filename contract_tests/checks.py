@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Collection, Mapping
 
-from contract_tests.exchange import Exchange
-from sdk.errors import APIError
+from akool_mock.contract_tests.exchange import Exchange
+from akool_mock.sdk.errors import APIError
 
 Check = Callable[[Exchange], None]
 SUCCESS = 1000

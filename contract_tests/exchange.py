@@ -17,9 +17,9 @@ from urllib.parse import quote
 
 import httpx
 
-from schemas import Operation
-from sdk import AkoolClient
-from sdk.errors import AkoolError
+from akool_mock.schemas import Operation
+from akool_mock.sdk import AkoolClient
+from akool_mock.sdk.errors import AkoolError
 
 
 @dataclass

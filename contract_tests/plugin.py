@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from contract_tests.report import Recorder
+from akool_mock.contract_tests.report import Recorder
 
 if TYPE_CHECKING:
-    from contract_tests.targets import Target
-    from mock_server import FakeAkool
-    from sdk import AkoolClient
+    from akool_mock.contract_tests.targets import Target
+    from akool_mock.mock_server import FakeAkool
+    from akool_mock.sdk import AkoolClient
 
 RECORDER = pytest.StashKey[Recorder]()
 LIBCST_WARNING = "mypy_extensions.TypedDict is deprecated"
@@ -51,7 +51,7 @@ def pytest_report_header(config: pytest.Config) -> str | None:
     target = config.getoption("--akool-target")
     if target is None:
         return None
-    from contract_tests import profiles
+    from akool_mock.contract_tests import profiles
 
     seed = config.getoption("--akool-seed")
     profile = profiles.active(os.environ)
@@ -83,7 +83,7 @@ def akool_recorder(pytestconfig: pytest.Config) -> Recorder:
 @pytest.fixture(scope="session")
 def akool_session_target(pytestconfig: pytest.Config) -> Iterator[Target]:
     """The target of the whole run (reads the environment once, for live credentials)."""
-    from contract_tests.targets import make_target
+    from akool_mock.contract_tests.targets import make_target
 
     spec = pytestconfig.getoption("--akool-target") or "inprocess"
     allow = bool(pytestconfig.getoption("--akool-allow-costly"))
@@ -110,7 +110,7 @@ def akool_client(akool_target: Target) -> Iterator[AkoolClient]:
 @pytest.fixture
 def akool(pytestconfig: pytest.Config) -> Iterator[FakeAkool]:
     """A fresh in-process fake for one test (manual clock): httpx calls to Akool hosts reach it."""
-    from mock_server import FakeAkool
+    from akool_mock.mock_server import FakeAkool
 
     with FakeAkool(seed=_seed(pytestconfig)) as fake:
         yield fake
@@ -118,7 +118,7 @@ def akool(pytestconfig: pytest.Config) -> Iterator[FakeAkool]:
 
 @pytest.fixture(scope="session")
 def _akool_served(pytestconfig: pytest.Config) -> Iterator[str]:
-    from contract_tests.serve import served
+    from akool_mock.contract_tests.serve import served
 
     with served(seed=_seed(pytestconfig)) as base_url:
         yield base_url

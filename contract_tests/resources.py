@@ -15,13 +15,13 @@ from typing import Any, ClassVar
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invariant, multiple, rule
 
-from contract_tests import checks
-from contract_tests.exchange import Exchange
-from contract_tests.stateful import Harness
-from contract_tests.strategies import realistic, valid_requests
-from contract_tests.world import World, build_world
-from schemas import load_catalog
-from sdk.errors import AkoolError, NotFoundError
+from akool_mock.contract_tests import checks
+from akool_mock.contract_tests.exchange import Exchange
+from akool_mock.contract_tests.stateful import Harness
+from akool_mock.contract_tests.strategies import realistic, valid_requests
+from akool_mock.contract_tests.world import World, build_world
+from akool_mock.schemas import load_catalog
+from akool_mock.sdk.errors import AkoolError, NotFoundError
 
 
 class ResourceMachine(RuleBasedStateMachine):

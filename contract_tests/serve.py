@@ -25,7 +25,7 @@ def free_port() -> int:
 def served(*args: str, seed: int = 0) -> Iterator[str]:
     """Serve the fake on 127.0.0.1 (manual clock unless `args` say otherwise); yields its base URL."""
     port = free_port()
-    command = [sys.executable, "-m", "mock_server.cli", "serve", "--port", str(port), "--seed", str(seed)]
+    command = [sys.executable, "-m", "akool_mock", "serve", "--port", str(port), "--seed", str(seed)]
     if "--clock" not in args:
         command += ["--clock", "manual"]
     process = subprocess.Popen([*command, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

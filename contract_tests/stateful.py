@@ -29,14 +29,14 @@ from hypothesis.stateful import (
     rule,
 )
 
-from contract_tests import checks
-from contract_tests.exchange import Connection, Exchange
-from contract_tests.report import Recorder
-from contract_tests.strategies import valid_requests
-from contract_tests.targets import NotControllable, Target
-from contract_tests.world import World, build_world
-from schemas import JobSpec, Operation, PollSpec, load_catalog
-from sdk.webhooks import verify_and_decrypt
+from akool_mock.contract_tests import checks
+from akool_mock.contract_tests.exchange import Connection, Exchange
+from akool_mock.contract_tests.report import Recorder
+from akool_mock.contract_tests.strategies import valid_requests
+from akool_mock.contract_tests.targets import NotControllable, Target
+from akool_mock.contract_tests.world import World, build_world
+from akool_mock.schemas import JobSpec, Operation, PollSpec, load_catalog
+from akool_mock.sdk.webhooks import verify_and_decrypt
 
 TERMINAL = (3, 4)
 MEDIA = {"image": "image/", "video": "video/", "audio": "audio/"}

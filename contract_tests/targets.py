@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from contract_tests.exchange import Connection
-from sdk import AkoolClient
+from akool_mock.contract_tests.exchange import Connection
+from akool_mock.sdk import AkoolClient
 
 LIVE = "live"
 INPROCESS = "inprocess"
@@ -109,7 +109,7 @@ class InProcessTarget:
     webhook_url: str | None = "https://hooks.example.com/akool"
 
     def __init__(self, seed: int = 0) -> None:
-        from mock_server import FakeAkool
+        from akool_mock.mock_server import FakeAkool
 
         self._received: list[dict[str, Any]] = []
         self.fake = FakeAkool(seed=seed, receiver=self._receive)
@@ -144,7 +144,7 @@ class InProcessTarget:
         self._received.clear()
 
     def job(self, job_id: str) -> dict[str, Any]:
-        from mock_server.control import job_dict
+        from akool_mock.mock_server.control import job_dict
 
         return job_dict(self.fake.jobs.get(job_id))
 
@@ -315,7 +315,7 @@ def make_target(
         return LiveTarget(credentials_from(environ), environ.get("AKOOL_BASE_URL") or AKOOL_URL, allow_costly)
     if not spec.startswith(("http://", "https://")):
         raise ValueError(f"--akool-target must be inprocess, live or a base URL, not {spec!r}")
-    from mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID
+    from akool_mock.mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID
 
     credentials = credentials_from(environ, Credentials(DEFAULT_CLIENT_ID, DEFAULT_API_KEY))
     return HttpTarget(spec, credentials, environ.get("AKOOL_MOCK_CONTROL_TOKEN"))

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from contract_tests.exchange import Connection
-from contract_tests.targets import Target
-from fixtures import FIXTURES_DIR
-from schemas import Operation, load_catalog
+from akool_mock.contract_tests.exchange import Connection
+from akool_mock.contract_tests.targets import Target
+from akool_mock.fixtures import FIXTURES_DIR
+from akool_mock.schemas import Operation, load_catalog
 
 FACE = {"path": "https://images.example.com/faces/ada.png", "opts": "262,175:363,175:313,215:272,279"}
 HAND_MADE: dict[str, dict[str, Any]] = {

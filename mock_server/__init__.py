@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from mock_server.inprocess import FakeAkool
+    from akool_mock.mock_server.inprocess import FakeAkool
 
 __all__ = ["FakeAkool"]
 
@@ -13,7 +13,7 @@ __all__ = ["FakeAkool"]
 def __getattr__(name: str) -> Any:
     # Imported lazily so that `akool-mock openapi` and `validate` start without the server stack.
     if name == "FakeAkool":
-        from mock_server.inprocess import FakeAkool
+        from akool_mock.mock_server.inprocess import FakeAkool
 
         return FakeAkool
     raise AttributeError(name)

@@ -20,20 +20,20 @@ from starlette.responses import Response
 from starlette.routing import request_response
 from starlette.types import Receive, Scope, Send
 
-from mock_server.clock import Clock, ManualClock, SystemClock
-from mock_server.control import Control
-from mock_server.dispatch import (
+from akool_mock.mock_server.clock import Clock, ManualClock, SystemClock
+from akool_mock.mock_server.control import Control
+from akool_mock.mock_server.dispatch import (
     WEBHOOK_IN_FLIGHT,
     AsyncSender,
     httpx_async_sender,
     send_async,
     webhook_client,
 )
-from mock_server.pipeline import Pipeline
-from mock_server.settings import Settings
-from mock_server.state import Backend
-from mock_server.wire import WireRequest, parse_query
-from schemas import load_catalog
+from akool_mock.mock_server.pipeline import Pipeline
+from akool_mock.mock_server.settings import Settings
+from akool_mock.mock_server.state import Backend
+from akool_mock.mock_server.wire import WireRequest, parse_query
+from akool_mock.schemas import load_catalog
 
 TICK_SECONDS = 0.05
 WEBHOOK_TIMEOUT_S = 10.0

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from mock_server.openapi import build_openapi, dumps
-from mock_server.settings import (
+from akool_mock.mock_server.openapi import build_openapi, dumps
+from akool_mock.mock_server.settings import (
     DEFAULT_API_KEY,
     DEFAULT_CLIENT_ID,
     ConfigError,
@@ -17,8 +17,8 @@ from mock_server.settings import (
     env_control_token,
     read_config,
 )
-from schemas import load_catalog
-from schemas.recorded import UnusableInput, check_file
+from akool_mock.schemas import load_catalog
+from akool_mock.schemas.recorded import UnusableInput, check_file
 
 
 def _openapi(args: argparse.Namespace) -> int:
@@ -85,7 +85,7 @@ def _serve(args: argparse.Namespace) -> int:
         return 2
     import uvicorn
 
-    from mock_server.app import create_app
+    from akool_mock.mock_server.app import create_app
 
     app = create_app(settings)
     account = settings.accounts[0]

@@ -34,12 +34,12 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from mock_server.errors import NotFound
-from mock_server.jobs import Job, JobStateError
-from mock_server.media import serve_media
-from mock_server.settings import ConfigError
-from mock_server.state import Account, Backend
-from mock_server.wire import WireRequest, WireResponse, json_response
+from akool_mock.mock_server.errors import NotFound
+from akool_mock.mock_server.jobs import Job, JobStateError
+from akool_mock.mock_server.media import serve_media
+from akool_mock.mock_server.settings import ConfigError
+from akool_mock.mock_server.state import Account, Backend
+from akool_mock.mock_server.wire import WireRequest, WireResponse, json_response
 
 TOKEN_HEADER = "x-akool-mock-token"
 log = logging.getLogger("akool_mock")

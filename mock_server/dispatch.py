@@ -18,7 +18,7 @@ from urllib.request import getproxies
 import h11
 import httpx
 
-from mock_server.webhooks import Outgoing
+from akool_mock.mock_server.webhooks import Outgoing
 
 HEADERS = {"content-type": "application/json", "user-agent": "akool-mock-webhooks"}
 SyncSender = Callable[[str, bytes, dict[str, str]], int]

@@ -19,7 +19,7 @@ import json
 from functools import cache
 from typing import Any
 
-from schemas import SCHEMA_DIR
+from akool_mock.schemas import SCHEMA_DIR
 
 INTERNAL_ERROR = 1500
 

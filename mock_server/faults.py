@@ -11,7 +11,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
-from mock_server.errors import code_messages
+from akool_mock.mock_server.errors import code_messages
 
 ACTIONS = ("code", "http_status", "delay", "drop")
 

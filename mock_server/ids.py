@@ -7,7 +7,7 @@ import secrets
 import string
 from typing import Any
 
-from mock_server.clock import Clock
+from akool_mock.mock_server.clock import Clock
 
 _ALPHANUMERIC = string.ascii_letters + string.digits
 

@@ -23,13 +23,13 @@ from typing import Any, TypeVar, cast
 import httpx
 import respx
 
-from mock_server.app import build_pipeline
-from mock_server.clock import Clock, ManualClock, SystemClock
-from mock_server.dispatch import SyncSender, httpx_sync_sender, send_sync
-from mock_server.jobs import Job
-from mock_server.settings import Settings, build_settings
-from mock_server.state import Account, Backend
-from mock_server.wire import WireRequest, WireResponse, parse_query
+from akool_mock.mock_server.app import build_pipeline
+from akool_mock.mock_server.clock import Clock, ManualClock, SystemClock
+from akool_mock.mock_server.dispatch import SyncSender, httpx_sync_sender, send_sync
+from akool_mock.mock_server.jobs import Job
+from akool_mock.mock_server.settings import Settings, build_settings
+from akool_mock.mock_server.state import Account, Backend
+from akool_mock.mock_server.wire import WireRequest, WireResponse, parse_query
 
 AKOOL_HOSTS = ("openapi.akool.com", "sg3.akool.com")
 DEFAULT_BASE_URL = "https://openapi.akool.com"

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from fixtures import FIXTURES_DIR
-from mock_server.jobs import COMPLETED
-from mock_server.state import Backend
-from mock_server.wire import WireResponse, json_response
+from akool_mock.fixtures import FIXTURES_DIR
+from akool_mock.mock_server.jobs import COMPLETED
+from akool_mock.mock_server.state import Backend
+from akool_mock.mock_server.wire import WireResponse, json_response
 
 MEDIA_TYPES = {"png": "image/png", "jpg": "image/jpeg", "mp4": "video/mp4", "mp3": "audio/mpeg"}
 

@@ -13,10 +13,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fixtures import FIXTURES_DIR
-from schemas import Catalog, Operation, load_catalog
-from schemas.catalog import ERROR_ENVELOPE, SUCCESS
-from schemas.registry import URN_PREFIX
+from akool_mock.fixtures import FIXTURES_DIR
+from akool_mock.schemas import Catalog, Operation, load_catalog
+from akool_mock.schemas.catalog import ERROR_ENVELOPE, SUCCESS
+from akool_mock.schemas.registry import URN_PREFIX
 
 OPENAPI_VERSION = "3.1.0"
 COMPONENT = "#/components/schemas/"

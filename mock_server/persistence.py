@@ -18,11 +18,11 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mock_server.jobs import Job
-from mock_server.webhooks import Attempt, Delivery, Modes
+from akool_mock.mock_server.jobs import Job
+from akool_mock.mock_server.webhooks import Attempt, Delivery, Modes
 
 if TYPE_CHECKING:
-    from mock_server.state import Account, Backend
+    from akool_mock.mock_server.state import Account, Backend
 
 TABLES = ("accounts", "tokens", "jobs", "resources", "deliveries")
 SCHEMA = ";".join(f"CREATE TABLE IF NOT EXISTS {t} (id TEXT PRIMARY KEY, data TEXT NOT NULL)" for t in TABLES)
@@ -90,7 +90,7 @@ class StateFile:
     # ----- reading ------------------------------------------------------------------------------------
     def load(self, backend: Backend) -> None:
         """Put the saved state into a freshly reset Backend."""
-        from mock_server.state import Resource, Token
+        from akool_mock.mock_server.state import Resource, Token
 
         meta = {key: json.loads(value) for key, value in self.db.execute("SELECT key, value FROM meta")}
         if not meta:

@@ -11,15 +11,28 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from mock_server.errors import AkoolError, InternalError, RateLimited, UnknownRoute, ValidationFailed
-from mock_server.faults import Fault
-from mock_server.handlers import all_error_shapes, all_handlers
-from mock_server.handlers.base import Call, Handler
-from mock_server.state import Account, Backend, JournalEntry
-from mock_server.wire import WireRequest, WireResponse, coerce_query, dumps, json_response, parse_json_body
-from schemas import Operation
-from schemas.catalog import route_regex
-from schemas.compiled import Check
+from akool_mock.mock_server.errors import (
+    AkoolError,
+    InternalError,
+    RateLimited,
+    UnknownRoute,
+    ValidationFailed,
+)
+from akool_mock.mock_server.faults import Fault
+from akool_mock.mock_server.handlers import all_error_shapes, all_handlers
+from akool_mock.mock_server.handlers.base import Call, Handler
+from akool_mock.mock_server.state import Account, Backend, JournalEntry
+from akool_mock.mock_server.wire import (
+    WireRequest,
+    WireResponse,
+    coerce_query,
+    dumps,
+    json_response,
+    parse_json_body,
+)
+from akool_mock.schemas import Operation
+from akool_mock.schemas.catalog import route_regex
+from akool_mock.schemas.compiled import Check
 
 log = logging.getLogger("akool_mock")
 CONTROL_PREFIX = "/_mock/"

@@ -14,7 +14,7 @@ from typing import Any
 
 from faker import Faker
 
-from fixtures import FIXTURES_DIR
+from akool_mock.fixtures import FIXTURES_DIR
 
 CANONICAL_DIR = FIXTURES_DIR / "canonical"
 

@@ -15,16 +15,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mock_server.clock import Clock, now_ms
-from mock_server.crypto import seal
-from mock_server.errors import AccountBanned, AuthInvalid, AuthMissing, InsufficientCredit, NotFound
-from mock_server.faults import Faults
-from mock_server.ids import IdFactory
-from mock_server.jobs import COMPLETED, FAILED, Job, JobEngine
-from mock_server.persistence import StateFile
-from mock_server.settings import DEFAULT_CREDITS, AccountConfig, Lifecycle, Settings, check_account
-from mock_server.webhooks import Outbox, payload_for
-from schemas import Catalog, Operation
+from akool_mock.mock_server.clock import Clock, now_ms
+from akool_mock.mock_server.crypto import seal
+from akool_mock.mock_server.errors import (
+    AccountBanned,
+    AuthInvalid,
+    AuthMissing,
+    InsufficientCredit,
+    NotFound,
+)
+from akool_mock.mock_server.faults import Faults
+from akool_mock.mock_server.ids import IdFactory
+from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job, JobEngine
+from akool_mock.mock_server.persistence import StateFile
+from akool_mock.mock_server.settings import DEFAULT_CREDITS, AccountConfig, Lifecycle, Settings, check_account
+from akool_mock.mock_server.webhooks import Outbox, payload_for
+from akool_mock.schemas import Catalog, Operation
 
 MEDIA_EXTENSIONS = {"image": "png", "video": "mp4", "audio": "mp3"}
 
@@ -141,7 +147,7 @@ class Backend:
         self.faults = Faults()
         for config in self.settings.accounts:
             self.add_account(config)
-        from mock_server.seed import seed_catalogs
+        from akool_mock.mock_server.seed import seed_catalogs
 
         self.seeded = seed_catalogs(self.ids.random)
 

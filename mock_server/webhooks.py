@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from mock_server.jobs import COMPLETED, FAILED, Job
+from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job
 
 HELD = float("inf")
 STALE_BY_MS = 3_600_000

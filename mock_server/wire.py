@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mock_server.errors import AkoolError, ValidationFailed
+from akool_mock.mock_server.errors import AkoolError, ValidationFailed
 
 JSON_TYPE = "application/json"
 _INTEGER = re.compile(r"^-?\d{1,18}$")

@@ -3,8 +3,16 @@
 This package imports nothing else of the project; everything else imports it.
 """
 
-from schemas.catalog import Catalog, JobSpec, Operation, PollSpec, Webhook, load_catalog, read_catalog
-from schemas.registry import SCHEMA_DIR, SchemaStore, Violation
+from akool_mock.schemas.catalog import (
+    Catalog,
+    JobSpec,
+    Operation,
+    PollSpec,
+    Webhook,
+    load_catalog,
+    read_catalog,
+)
+from akool_mock.schemas.registry import SCHEMA_DIR, SchemaStore, Violation
 
 __all__ = [
     "SCHEMA_DIR",

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from schemas.registry import SCHEMA_DIR, URN_PREFIX, SchemaStore, Violation
+from akool_mock.schemas.registry import SCHEMA_DIR, URN_PREFIX, SchemaStore, Violation
 
 Kind = Literal["sync", "list", "job_create", "job_poll", "session", "token"]
 Envelope = Literal["akool", "token", "bare"]

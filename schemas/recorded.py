@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from schemas.catalog import Catalog
-from schemas.registry import Violation
+from akool_mock.schemas.catalog import Catalog
+from akool_mock.schemas.registry import Violation
 
 AKOOL_HOSTS = frozenset({"openapi.akool.com", "sg3.akool.com"})
 

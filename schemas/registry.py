@@ -18,7 +18,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from schemas.compiled import Check, Unsupported, compile_document
+from akool_mock.schemas.compiled import Check, Unsupported, compile_document
 
 SCHEMA_DIR = Path(__file__).resolve().parent
 URN_PREFIX = "urn:akool-mock:schemas:"

@@ -9,12 +9,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from contract_tests.serve import served
+from akool_mock.contract_tests.serve import served
 
 
 def main(argv: list[str]) -> int:
     with served() as base_url:
-        suite = ["--pyargs", "contract_tests.suite", f"--akool-target={base_url}"]
+        suite = ["--pyargs", "akool_mock.contract_tests.suite", f"--akool-target={base_url}"]
         # pytest in its own process: this one has imported httpx already, which pytest would warn about
         return subprocess.call([sys.executable, "-m", "pytest", *suite, *argv])
 

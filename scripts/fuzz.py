@@ -63,7 +63,7 @@ from schemathesis.checks import negative_data_rejection, unsupported_method
 from schemathesis.core.failures import AcceptedNegativeData
 from schemathesis.openapi.checks import UnsupportedMethodResponse
 
-from contract_tests.serve import free_port, stop, wait_ready
+from akool_mock.contract_tests.serve import free_port, stop, wait_ready
 
 DEFAULT_MAX_EXAMPLES = 40  # x 59 operations in the fuzzing phase alone is 2,360 cases
 DEFAULT_MIN_CASES = 2000
@@ -244,7 +244,7 @@ def parse_args(argv: list[str] | None = None) -> Options:
 
 
 def export_openapi(path: Path) -> None:
-    command = [sys.executable, "-m", "mock_server.cli", "openapi", "-o", str(path)]
+    command = [sys.executable, "-m", "akool_mock", "openapi", "-o", str(path)]
     subprocess.run(command, check=True, capture_output=True)
 
 
@@ -255,7 +255,7 @@ def serve(workdir: Path, seed: int, log: Path) -> Iterator[str]:
     account = {"client_id": CLIENT_ID, "api_key": API_KEY, "credits": CREDITS}
     config.write_text(json.dumps({"accounts": [account]}), encoding="utf-8")
     port = free_port()
-    command = [sys.executable, "-m", "mock_server.cli", "serve", "--port", str(port)]
+    command = [sys.executable, "-m", "akool_mock", "serve", "--port", str(port)]
     command += ["--clock", "manual", "--seed", str(seed), "--config", str(config)]
     base_url = f"http://127.0.0.1:{port}"
     with log.open("wb") as out:

@@ -1,6 +1,6 @@
 """The reference Python SDK of the Akool API.
 
-    from sdk import AkoolClient
+    from akool_mock.sdk import AkoolClient
 
     with AkoolClient(api_key="...") as client:                  # or AKOOL_API_KEY in the environment
         result = client.faceswap.create_image_and_wait(
@@ -14,10 +14,10 @@
 `sdk.types.<area>`, webhook verification in `sdk.webhooks`.
 """
 
-from sdk._async.client import AsyncAkoolClient
-from sdk._constants import VERSION as __version__
-from sdk._sync.client import AkoolClient
-from sdk.errors import (
+from akool_mock.sdk._async.client import AsyncAkoolClient
+from akool_mock.sdk._constants import VERSION as __version__
+from akool_mock.sdk._sync.client import AkoolClient
+from akool_mock.sdk.errors import (
     AkoolError,
     APIConnectionError,
     APIError,
@@ -30,7 +30,7 @@ from sdk.errors import (
     ValidationError,
     WaitTimeoutError,
 )
-from sdk.types import JobRef, JobStatus
+from akool_mock.sdk.types import JobRef, JobStatus
 
 __all__ = [
     "APIConnectionError",

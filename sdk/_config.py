@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sdk import _constants as defaults
-from sdk._core import Credentials, RetryPolicy
-from sdk._transport import TransportConfig
-from sdk.errors import ConfigurationError
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._core import Credentials, RetryPolicy
+from akool_mock.sdk._transport import TransportConfig
+from akool_mock.sdk.errors import ConfigurationError
 
 
 def credentials_from(

@@ -30,8 +30,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from sdk import _constants as defaults
-from sdk import errors
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk import errors
 
 Host = Literal["api", "detect"]
 Envelope = Literal["akool", "whole", "bare"]

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sdk._core import RequestSpec
-from sdk._operations import JOBS, POLLS, PollKind, spec_for
-from sdk.errors import UnexpectedResponseError
-from sdk.types._base import JobStatus
+from akool_mock.sdk._core import RequestSpec
+from akool_mock.sdk._operations import JOBS, POLLS, PollKind, spec_for
+from akool_mock.sdk.errors import UnexpectedResponseError
+from akool_mock.sdk.types._base import JobStatus
 
 REASON_FIELDS: Final = ("error_reason", "failure_reason", "fail_reason", "error_msg", "error_reasons")
 """Where a failure reason may be when the catalog names no failure field for the job's operation."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal
 from urllib.parse import quote
 
-from sdk._core import Envelope, Host, RequestSpec
+from akool_mock.sdk._core import Envelope, Host, RequestSpec
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,9 +18,9 @@ from typing import Any
 
 import httpx
 
-from sdk import _constants as defaults
-from sdk import errors
-from sdk._core import (
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk import errors
+from akool_mock.sdk._core import (
     Answer,
     Credentials,
     Outcome,
@@ -30,14 +30,14 @@ from sdk._core import (
     interpret,
     retry_delay,
 )
-from sdk._operations import spec_for
+from akool_mock.sdk._operations import spec_for
 
 HTTPClient = httpx.Client
 AsyncHTTPClient = httpx.AsyncClient
 Sleep = Callable[[float], None]
 AsyncSleep = Callable[[float], Awaitable[None]]
 
-log = logging.getLogger("sdk")
+log = logging.getLogger("akool_mock.sdk")
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from typing import Any, Final, Protocol
 from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from sdk.errors import (
+from akool_mock.sdk.errors import (
     BadSignature,
     DecryptionFailed,
     MalformedWebhook,
@@ -36,7 +36,7 @@ from sdk.errors import (
     UnexpectedResponseError,
     WebhookVerificationError,
 )
-from sdk.types._base import JobStatus, WireModel, WireNames, from_wire
+from akool_mock.sdk.types._base import JobStatus, WireModel, WireNames, from_wire
 
 TOLERANCE: Final = 300.0
 """Seconds a delivery's timestamp may be off this machine's clock, by default."""

@@ -18,9 +18,15 @@ Negative cases take a valid case and break ONE rule at one field (`MUTATIONS`), 
 validator finds violations and all of them are at that field, and label it `(rule, field)`.
 """
 
-from contract_tests.strategies.negative import RULES, Negative, breakable, negative_case, negative_requests
-from contract_tests.strategies.schema import request_schema, shape_of, valid
-from contract_tests.strategies.values import Refs, realistic, valid_requests
+from akool_mock.contract_tests.strategies.negative import (
+    RULES,
+    Negative,
+    breakable,
+    negative_case,
+    negative_requests,
+)
+from akool_mock.contract_tests.strategies.schema import request_schema, shape_of, valid
+from akool_mock.contract_tests.strategies.values import Refs, realistic, valid_requests
 
 __all__ = [
     "RULES",

@@ -12,10 +12,10 @@ from typing import Any
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from contract_tests.strategies.schema import Schema, Shape, request_schema, shape_of, valid
-from contract_tests.strategies.values import Refs, valid_requests
-from schemas import Operation
-from schemas.registry import json_path
+from akool_mock.contract_tests.strategies.schema import Schema, Shape, request_schema, shape_of, valid
+from akool_mock.contract_tests.strategies.values import Refs, valid_requests
+from akool_mock.schemas import Operation
+from akool_mock.schemas.registry import json_path
 
 RULES = ("required", "type", "enum", "range", "pattern", "exclusive")
 WRONG_TYPE = {

@@ -12,9 +12,17 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from contract_tests.strategies.schema import Schema, Shape, _plain, flatten, request_schema, shape_of, valid
-from fixtures import FIXTURES_DIR
-from schemas import Operation
+from akool_mock.contract_tests.strategies.schema import (
+    Schema,
+    Shape,
+    _plain,
+    flatten,
+    request_schema,
+    shape_of,
+    valid,
+)
+from akool_mock.fixtures import FIXTURES_DIR
+from akool_mock.schemas import Operation
 
 Refs = Mapping[str, Sequence[Any]]
 LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "ja", "ko", "zh", "ar", "hi", "ru", "nl", "tr", "pl")

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from contract_tests import profiles
-from contract_tests.exchange import Connection
-from contract_tests.report import Recorder
-from contract_tests.stateful import Harness
-from contract_tests.targets import Target
+from akool_mock.contract_tests import profiles
+from akool_mock.contract_tests.exchange import Connection
+from akool_mock.contract_tests.report import Recorder
+from akool_mock.contract_tests.stateful import Harness
+from akool_mock.contract_tests.targets import Target
 
 PROFILE = profiles.load()
 

@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contract_tests import checks, profiles
-from contract_tests.stateful import Harness
-from contract_tests.strategies import valid_requests
-from contract_tests.targets import may_run
-from schemas import Operation, load_catalog
+from akool_mock.contract_tests import checks, profiles
+from akool_mock.contract_tests.stateful import Harness
+from akool_mock.contract_tests.strategies import valid_requests
+from akool_mock.contract_tests.targets import may_run
+from akool_mock.schemas import Operation, load_catalog
 
 OPERATIONS = [op for op in load_catalog().operations if op.auth == "required"]
 WRONG_KEY = "wrong-key-for-the-contract-suite00"

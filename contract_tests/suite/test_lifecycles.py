@@ -10,10 +10,10 @@ import pytest
 from hypothesis import settings
 from hypothesis.stateful import run_state_machine_as_test
 
-from contract_tests import profiles
-from contract_tests.resources import RESOURCES, resource_machine
-from contract_tests.stateful import Harness, job_machine, job_operations
-from schemas import Operation
+from akool_mock.contract_tests import profiles
+from akool_mock.contract_tests.resources import RESOURCES, resource_machine
+from akool_mock.contract_tests.stateful import Harness, job_machine, job_operations
+from akool_mock.schemas import Operation
 
 
 def _settings() -> settings:

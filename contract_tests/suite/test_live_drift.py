@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from contract_tests import checks
-from contract_tests.stateful import Harness
-from contract_tests.targets import LIVE
-from schemas import load_catalog
+from akool_mock.contract_tests import checks
+from akool_mock.contract_tests.stateful import Harness
+from akool_mock.contract_tests.targets import LIVE
+from akool_mock.schemas import load_catalog
 
 PLAIN_REQUESTS: dict[str, dict[str, Any]] = {
     "faceswap.get_quota": {"query": {}},

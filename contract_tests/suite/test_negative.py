@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contract_tests import checks, profiles
-from contract_tests.stateful import Harness
-from contract_tests.strategies import breakable, negative_requests
-from schemas import Operation, load_catalog
+from akool_mock.contract_tests import checks, profiles
+from akool_mock.contract_tests.stateful import Harness
+from akool_mock.contract_tests.strategies import breakable, negative_requests
+from akool_mock.schemas import Operation, load_catalog
 
 OPERATIONS = [op for op in load_catalog().operations if breakable(op)]
 

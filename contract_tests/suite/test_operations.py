@@ -13,13 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contract_tests import checks, profiles
-from contract_tests.exchange import Connection
-from contract_tests.stateful import Harness
-from contract_tests.strategies import valid_requests
-from contract_tests.targets import Target, may_run
-from contract_tests.world import World, build_world
-from schemas import Operation, load_catalog
+from akool_mock.contract_tests import checks, profiles
+from akool_mock.contract_tests.exchange import Connection
+from akool_mock.contract_tests.stateful import Harness
+from akool_mock.contract_tests.strategies import valid_requests
+from akool_mock.contract_tests.targets import Target, may_run
+from akool_mock.contract_tests.world import World, build_world
+from akool_mock.schemas import Operation, load_catalog
 
 OPERATIONS = load_catalog().operations
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from mock_server.handlers.base import ErrorShape, Handler
+from akool_mock.mock_server.handlers.base import ErrorShape, Handler
 
 AREA_MODULES = (
     "auth",
@@ -25,7 +25,7 @@ AREA_MODULES = (
 
 
 def _modules() -> list[ModuleType]:
-    return [importlib.import_module(f"mock_server.handlers.{name}") for name in AREA_MODULES]
+    return [importlib.import_module(f"akool_mock.mock_server.handlers.{name}") for name in AREA_MODULES]
 
 
 def all_handlers() -> dict[str, Handler]:

@@ -8,7 +8,7 @@ keeps the token with its lifetime (`Settings.token_lifetime_s`); `Backend.authen
 
 from __future__ import annotations
 
-from mock_server.handlers.base import Call, Handler, Reply
+from akool_mock.mock_server.handlers.base import Call, Handler, Reply
 
 
 def get_token(call: Call) -> Reply:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from mock_server.errors import AlreadyExists, NotFound
-from mock_server.handlers.base import Call, Handler, Reply
-from mock_server.handlers.common import ms, ok, paged, polled_jobs, start_job
-from mock_server.jobs import COMPLETED, FAILED, Job
-from mock_server.state import Account, Backend
+from akool_mock.mock_server.errors import AlreadyExists, NotFound
+from akool_mock.mock_server.handlers.base import Call, Handler, Reply
+from akool_mock.mock_server.handlers.common import ms, ok, paged, polled_jobs, start_job
+from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job
+from akool_mock.mock_server.state import Account, Backend
 
 UPLOAD = "avatars.create"
 OFFICIAL, UPLOADED = 2, 3  # the `from` values (Get Talking Avatar List)

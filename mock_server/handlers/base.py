@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from mock_server.state import Account, Backend
-from schemas import Operation
+from akool_mock.mock_server.state import Account, Backend
+from akool_mock.schemas import Operation
 
 
 @dataclass(frozen=True, slots=True)

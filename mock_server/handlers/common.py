@@ -9,10 +9,10 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from mock_server.errors import NotFound
-from mock_server.handlers.base import Call, Reply
-from mock_server.jobs import Job
-from schemas import Operation
+from akool_mock.mock_server.errors import NotFound
+from akool_mock.mock_server.handlers.base import Call, Reply
+from akool_mock.mock_server.jobs import Job
+from akool_mock.schemas import Operation
 
 PRICING_DIR = Path(__file__).resolve().parent.parent / "data" / "pricing"
 JobView = Callable[[Call, Job], dict[str, Any]]

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from mock_server.handlers.base import Call, ErrorShape, Handler, Reply
-from mock_server.handlers.common import price
+from akool_mock.mock_server.handlers.base import Call, ErrorShape, Handler, Reply
+from akool_mock.mock_server.handlers.common import price
 
 IMAGE_SIZES = ((1024, 1024), (1280, 720), (1920, 1080), (1080, 1350), (800, 600), (720, 1280))
 VIDEO_SIZES = ((1280, 720), (1920, 1080), (720, 1280))

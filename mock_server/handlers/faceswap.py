@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from mock_server.errors import NotFound
-from mock_server.handlers.base import Call, Handler, Reply
-from mock_server.handlers.common import iso_time, ok, polled_jobs, split_ids, start_job
-from mock_server.jobs import Job
+from akool_mock.mock_server.errors import NotFound
+from akool_mock.mock_server.handlers.base import Call, Handler, Reply
+from akool_mock.mock_server.handlers.common import iso_time, ok, polled_jobs, split_ids, start_job
+from akool_mock.mock_server.jobs import Job
 
 PATIENCE = "Please be patient! If your results are not generated in three hours, please check your input {}."
 FACESWAP_JOBS = (

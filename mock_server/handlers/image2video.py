@@ -14,10 +14,18 @@ import math
 from functools import cache
 from typing import Any
 
-from mock_server.errors import NotFound, ValidationFailed
-from mock_server.handlers.base import Call, Handler, Reply
-from mock_server.handlers.common import PRICING_DIR, ok, polled_jobs, price, split_ids, start_job, webhook_url
-from mock_server.jobs import COMPLETED, FAILED, Job
+from akool_mock.mock_server.errors import NotFound, ValidationFailed
+from akool_mock.mock_server.handlers.base import Call, Handler, Reply
+from akool_mock.mock_server.handlers.common import (
+    PRICING_DIR,
+    ok,
+    polled_jobs,
+    price,
+    split_ids,
+    start_job,
+    webhook_url,
+)
+from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job
 
 CREATE_OP, BATCH_OP, AUDIO_OP = "image2video.create", "image2video.create_batch", "image2video.update_audio"
 VIDEO_JOBS = (CREATE_OP, BATCH_OP, AUDIO_OP)

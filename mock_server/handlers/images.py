@@ -12,10 +12,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from mock_server.errors import AkoolError, NotFound, ValidationFailed
-from mock_server.handlers.base import Call, Handler, Reply
-from mock_server.handlers.common import ok, polled_jobs, request_value, start_job
-from mock_server.jobs import COMPLETED, FAILED, Job
+from akool_mock.mock_server.errors import AkoolError, NotFound, ValidationFailed
+from akool_mock.mock_server.handlers.base import Call, Handler, Reply
+from akool_mock.mock_server.handlers.common import ok, polled_jobs, request_value, start_job
+from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job
 
 PROMPT_OP = "images.create_by_prompt"
 BUTTON_OP = "images.create_by_button"

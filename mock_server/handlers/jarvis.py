@@ -15,9 +15,16 @@ import re
 from functools import cache
 from typing import Any
 
-from mock_server.errors import NotFound
-from mock_server.handlers.base import Call, Handler, Reply
-from mock_server.handlers.common import PRICING_DIR, ok, polled_jobs, request_value, start_job, webhook_url
+from akool_mock.mock_server.errors import NotFound
+from akool_mock.mock_server.handlers.base import Call, Handler, Reply
+from akool_mock.mock_server.handlers.common import (
+    PRICING_DIR,
+    ok,
+    polled_jobs,
+    request_value,
+    start_job,
+    webhook_url,
+)
 
 NOT_FOUND = 1008  # "The content you get does not exist" (ai-tools-suite__jarvis-moderator)
 TEXT = 4

@@ -11,10 +11,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from mock_server.errors import AlreadyExists, NotFound, ValidationFailed
-from mock_server.handlers.base import Call, Handler, Reply
-from mock_server.handlers.common import ok, paged
-from mock_server.state import Account, Resource
+from akool_mock.mock_server.errors import AlreadyExists, NotFound, ValidationFailed
+from akool_mock.mock_server.handlers.base import Call, Handler, Reply
+from akool_mock.mock_server.handlers.common import ok, paged
+from akool_mock.mock_server.state import Account, Resource
 
 KIND = "knowledge"
 NOT_FOUND = 1232  # "Knowledge not found" (knowledge page, Error Codes)

@@ -19,10 +19,10 @@ import zlib
 from datetime import UTC, datetime
 from typing import Any
 
-from mock_server.errors import AkoolError
-from mock_server.handlers.base import Call, Handler, Reply
-from mock_server.handlers.common import price
-from mock_server.state import Resource
+from akool_mock.mock_server.errors import AkoolError
+from akool_mock.mock_server.handlers.base import Call, Handler, Reply
+from akool_mock.mock_server.handlers.common import price
+from akool_mock.mock_server.state import Resource
 
 KIND = "live_faceswap"
 NOT_FOUND = 1008  # ai-tools-suite__error-code: "content not exist"

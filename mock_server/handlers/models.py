@@ -10,8 +10,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from mock_server.handlers.base import Call, Handler, Reply
-from mock_server.handlers.common import ok
+from akool_mock.mock_server.handlers.base import Call, Handler, Reply
+from akool_mock.mock_server.handlers.common import ok
 
 CATALOG = "ai_models"
 

@@ -15,11 +15,11 @@ import base64
 import json
 from typing import Any
 
-from mock_server.errors import NotFound, ValidationFailed
-from mock_server.handlers.base import Call, Handler, Reply
-from mock_server.handlers.common import ms, ok, paged, price
-from mock_server.handlers.knowledge import find as find_knowledge
-from mock_server.jobs import COMPLETED, FAILED, QUEUED, Job
+from akool_mock.mock_server.errors import NotFound, ValidationFailed
+from akool_mock.mock_server.handlers.base import Call, Handler, Reply
+from akool_mock.mock_server.handlers.common import ms, ok, paged, price
+from akool_mock.mock_server.handlers.knowledge import find as find_knowledge
+from akool_mock.mock_server.jobs import COMPLETED, FAILED, QUEUED, Job
 
 SESSION_OP = "streaming.create_session"
 UPLOAD_OP = "avatars.create"

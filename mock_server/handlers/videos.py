@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from mock_server.errors import AkoolError, NotFound, ValidationFailed
-from mock_server.handlers.avatars import find_avatar
-from mock_server.handlers.base import Call, Handler, Reply
-from mock_server.handlers.common import (
+from akool_mock.mock_server.errors import AkoolError, NotFound, ValidationFailed
+from akool_mock.mock_server.handlers.avatars import find_avatar
+from akool_mock.mock_server.handlers.base import Call, Handler, Reply
+from akool_mock.mock_server.handlers.common import (
     PRICING_DIR,
     ms,
     ok,
@@ -31,8 +31,8 @@ from mock_server.handlers.common import (
     start_job,
     webhook_url,
 )
-from mock_server.jobs import COMPLETED, FAILED, PROCESSING, QUEUED, Job
-from mock_server.state import Account
+from akool_mock.mock_server.jobs import COMPLETED, FAILED, PROCESSING, QUEUED, Job
+from akool_mock.mock_server.state import Account
 
 NOT_FOUND = 1008  # "The content you get does not exist" (every video page's code table)
 ASSUMED_MEDIA_SECONDS = 10.0  # the fake never fetches media; the docs' examples use 10 s clips

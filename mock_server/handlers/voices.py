@@ -18,11 +18,19 @@ from posixpath import basename
 from typing import Any
 from urllib.parse import urlparse
 
-from mock_server.errors import NotFound, ValidationFailed
-from mock_server.handlers.base import Call, Handler, Reply
-from mock_server.handlers.common import PRICING_DIR, ms, ok, paged, polled_jobs, split_ids, start_job
-from mock_server.jobs import COMPLETED, FAILED, QUEUED, Job
-from mock_server.state import Account
+from akool_mock.mock_server.errors import NotFound, ValidationFailed
+from akool_mock.mock_server.handlers.base import Call, Handler, Reply
+from akool_mock.mock_server.handlers.common import (
+    PRICING_DIR,
+    ms,
+    ok,
+    paged,
+    polled_jobs,
+    split_ids,
+    start_job,
+)
+from akool_mock.mock_server.jobs import COMPLETED, FAILED, QUEUED, Job
+from akool_mock.mock_server.state import Account
 
 CLONE, TTS, CHANGE = "voices.clone", "voices.tts", "voices.change"
 RESULT_OPS = {1: (TTS,), 2: (CHANGE,)}  # voice/resource/list type: 1 voiceTTS, 2 voiceChanger

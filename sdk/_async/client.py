@@ -16,9 +16,9 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
-from sdk import _constants as defaults
-from sdk._async.polling import Clock, wait_for
-from sdk._async.resources import (
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._async.polling import Clock, wait_for
+from akool_mock.sdk._async.resources import (
     AsyncAuth,
     AsyncAvatars,
     AsyncCharacterSwap,
@@ -38,11 +38,11 @@ from sdk._async.resources import (
     AsyncVideoTranslation,
     AsyncVoices,
 )
-from sdk._config import transport_config
-from sdk._core import RequestSpec
-from sdk._operations import ROUTES, spec_for
-from sdk._transport import AsyncHTTPClient, AsyncSleep, AsyncTransport
-from sdk.types._base import JobRef, WireModel
+from akool_mock.sdk._config import transport_config
+from akool_mock.sdk._core import RequestSpec
+from akool_mock.sdk._operations import ROUTES, spec_for
+from akool_mock.sdk._transport import AsyncHTTPClient, AsyncSleep, AsyncTransport
+from akool_mock.sdk.types._base import JobRef, WireModel
 
 M = TypeVar("M", bound=WireModel)
 

@@ -17,9 +17,9 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
-from sdk import _constants as defaults
-from sdk._sync.polling import Clock, wait_for
-from sdk._sync.resources import (
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._sync.polling import Clock, wait_for
+from akool_mock.sdk._sync.resources import (
     Auth,
     Avatars,
     CharacterSwap,
@@ -39,11 +39,11 @@ from sdk._sync.resources import (
     VideoTranslation,
     Voices,
 )
-from sdk._config import transport_config
-from sdk._core import RequestSpec
-from sdk._operations import ROUTES, spec_for
-from sdk._transport import HTTPClient, Sleep, Transport
-from sdk.types._base import JobRef, WireModel
+from akool_mock.sdk._config import transport_config
+from akool_mock.sdk._core import RequestSpec
+from akool_mock.sdk._operations import ROUTES, spec_for
+from akool_mock.sdk._transport import HTTPClient, Sleep, Transport
+from akool_mock.sdk.types._base import JobRef, WireModel
 
 M = TypeVar("M", bound=WireModel)
 

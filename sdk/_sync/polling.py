@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from sdk import _constants as defaults
-from sdk._jobs import failure_reason, job_item, plan, status_of
-from sdk._transport import Sleep, Transport
-from sdk.errors import JobFailedError, WaitTimeoutError
-from sdk.types._base import JobRef, JobStatus, WireModel, from_wire
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._jobs import failure_reason, job_item, plan, status_of
+from akool_mock.sdk._transport import Sleep, Transport
+from akool_mock.sdk.errors import JobFailedError, WaitTimeoutError
+from akool_mock.sdk.types._base import JobRef, JobStatus, WireModel, from_wire
 
 M = TypeVar("M", bound=WireModel)
 Clock = Callable[[], float]

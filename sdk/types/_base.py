@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, ClassVar, Protocol, TypeVar
 
-from sdk.errors import UnexpectedResponseError
+from akool_mock.sdk.errors import UnexpectedResponseError
 
 M = TypeVar("M", bound="WireModel")
 R_co = TypeVar("R_co", bound="WireModel", covariant=True)

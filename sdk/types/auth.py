@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sdk.types._base import WireModel, WireNames
+from akool_mock.sdk.types._base import WireModel, WireNames
 
 NAMES = WireNames({"clientId": "client_id", "clientSecret": "client_secret"})
 

@@ -10,7 +10,7 @@ import builtins
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
-from sdk.types._base import JobStatus, WireModel, WireNames, local
+from akool_mock.sdk.types._base import JobStatus, WireModel, WireNames, local
 
 NAMES = WireNames(
     {"_id": "id", "from": "source", "thumbnailUrl": "thumbnail_url"},

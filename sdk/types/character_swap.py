@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from sdk.types._base import WireNames
-from sdk.types.videos import VideoJob
+from akool_mock.sdk.types._base import WireNames
+from akool_mock.sdk.types.videos import VideoJob
 
 NAMES = WireNames({"_id": "id", "webhookUrl": "webhook_url"}, params={"webhook_url": "webhookurl"})
 """Character swap answers `webhookUrl` but its request documents the callback as `webhookurl` (lower-case

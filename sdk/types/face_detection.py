@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sdk.types._base import WireModel, WireNames
+from akool_mock.sdk.types._base import WireModel, WireNames
 
 NAMES = WireNames({})
 """Every wire name of the area is already snake_case."""

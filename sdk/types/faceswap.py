@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal, NotRequired, TypedDict
 
-from sdk.types._base import JobStatus, WireModel, WireNames, local
+from akool_mock.sdk.types._base import JobStatus, WireModel, WireNames, local
 
 NAMES = WireNames(
     {

@@ -7,7 +7,7 @@ import enum
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from sdk.types._base import JobStatus, WireModel, WireNames, local
+from akool_mock.sdk.types._base import JobStatus, WireModel, WireNames, local
 
 NAMES = WireNames({"_id": "id", "webhookUrl": "webhook_url", "__v": "version"})
 """The jarvis area's wire names that differ from the Python names (all others are equal)."""

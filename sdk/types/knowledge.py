@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, NotRequired, TypedDict
 
-from sdk.types._base import WireModel, WireNames
+from akool_mock.sdk.types._base import WireModel, WireNames
 
 NAMES = WireNames({"_id": "id", "from": "source"}, params={"source": "from"})
 """`from` (1 system, 2 user) is a Python keyword, so it is `source` here, in results and in list().

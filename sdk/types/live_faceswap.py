@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypedDict
 
-from sdk.types._base import JobStatus, WireModel, WireNames
+from akool_mock.sdk.types._base import JobStatus, WireModel, WireNames
 
 NAMES = WireNames({"_id": "id", "sourceImage": "source_image", "faceswap_status": "status"})
 """The live_faceswap area's wire names that differ from the Python names (all others are equal)."""

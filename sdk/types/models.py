@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sdk.types._base import WireModel, WireNames
+from akool_mock.sdk.types._base import WireModel, WireNames
 
 NAMES = WireNames(
     {

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, NotRequired, TypedDict
 
-from sdk.types._base import JobStatus, WireModel, WireNames
+from akool_mock.sdk.types._base import JobStatus, WireModel, WireNames
 
 NAMES = WireNames({"_id": "id", "from": "source", "thumbnailUrl": "thumbnail_url"}, params={})
 """The streaming area's wire names that differ from the Python names. `from` (2 official, 3 yours) is a

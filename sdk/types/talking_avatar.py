@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, NotRequired, TypedDict
 
-from sdk.types._base import WireNames
-from sdk.types.videos import VIDEO_FIELDS, VideoJob
+from akool_mock.sdk.types._base import WireNames
+from akool_mock.sdk.types.videos import VIDEO_FIELDS, VideoJob
 
 NAMES = WireNames(VIDEO_FIELDS)
 """The talking_avatar area's wire names that differ from the Python names (`_id`, `video_status`, ...)."""

@@ -6,10 +6,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypedDict
 
-from sdk._core import SUCCESS, error_for
-from sdk.errors import APIError
-from sdk.types._base import WireModel, WireNames, local
-from sdk.types.videos import VIDEO_FIELDS, VideoJob
+from akool_mock.sdk._core import SUCCESS, error_for
+from akool_mock.sdk.errors import APIError
+from akool_mock.sdk.types._base import WireModel, WireNames, local
+from akool_mock.sdk.types.videos import VIDEO_FIELDS, VideoJob
 
 NAMES = WireNames(VIDEO_FIELDS)
 """The video_translation area's wire names that differ from the Python names (`_id`, `video_status`, ...)."""

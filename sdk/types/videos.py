@@ -11,7 +11,7 @@ import builtins
 from dataclasses import dataclass
 from typing import ClassVar, Final
 
-from sdk.types._base import JobStatus, WireModel, WireNames, local
+from akool_mock.sdk.types._base import JobStatus, WireModel, WireNames, local
 
 VIDEO_FIELDS: Final = {
     "_id": "id",

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, TypedDict
 
-from sdk.types._base import JobStatus, WireModel, WireNames, local
+from akool_mock.sdk.types._base import JobStatus, WireModel, WireNames, local
 
 NAMES = WireNames(
     {

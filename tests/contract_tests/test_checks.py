@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from contract_tests import checks
-from contract_tests.exchange import Exchange
-from schemas import load_catalog
-from sdk.errors import AuthenticationError, ValidationError
+from akool_mock.contract_tests import checks
+from akool_mock.contract_tests.exchange import Exchange
+from akool_mock.schemas import load_catalog
+from akool_mock.sdk.errors import AuthenticationError, ValidationError
 
 CATALOG = load_catalog()
 CURL = "curl -s -X GET 'http://127.0.0.1:8000/api/open/v3/faceswap/quota/info'"

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-SUITE = ("--pyargs", "contract_tests.suite", "-p", "no:cacheprovider", "-q")
+SUITE = ("--pyargs", "akool_mock.contract_tests.suite", "-p", "no:cacheprovider", "-q")
 
 # Loaded with `-p broken_fake` before the suite: wraps the pipeline every target uses.
 FLIPPED_TYPE = """
 import json
-from mock_server.pipeline import Pipeline
+from akool_mock.mock_server.pipeline import Pipeline
 
 _handle = Pipeline.handle
 
@@ -31,8 +31,8 @@ Pipeline.handle = handle
 """
 STATUS_GOES_BACK = """
 import json
-from mock_server.pipeline import Pipeline
-from mock_server.state import Backend
+from akool_mock.mock_server.pipeline import Pipeline
+from akool_mock.mock_server.state import Backend
 
 _handle = Pipeline.handle
 _reset = Backend.reset

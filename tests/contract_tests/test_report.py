@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from contract_tests.report import Recorder
+from akool_mock.contract_tests.report import Recorder
 
 
 def filled() -> Recorder:

@@ -9,8 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contract_tests.strategies import RULES, breakable, negative_requests, realistic, valid_requests
-from schemas import Operation, load_catalog
+from akool_mock.contract_tests.strategies import (
+    RULES,
+    breakable,
+    negative_requests,
+    realistic,
+    valid_requests,
+)
+from akool_mock.schemas import Operation, load_catalog
 
 OPERATIONS = load_catalog().operations
 RULE_WORDS = {

@@ -10,12 +10,12 @@ from urllib.parse import urlencode
 
 import pytest
 
-from mock_server.app import build_pipeline
-from mock_server.clock import ManualClock
-from mock_server.pipeline import Pipeline
-from mock_server.settings import DEFAULT_API_KEY, Settings, build_settings
-from mock_server.wire import WireRequest, parse_query
-from schemas import load_catalog
+from akool_mock.mock_server.app import build_pipeline
+from akool_mock.mock_server.clock import ManualClock
+from akool_mock.mock_server.pipeline import Pipeline
+from akool_mock.mock_server.settings import DEFAULT_API_KEY, Settings, build_settings
+from akool_mock.mock_server.wire import WireRequest, parse_query
+from akool_mock.schemas import load_catalog
 
 AUTH = {"x-api-key": DEFAULT_API_KEY}
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from mock_server.settings import DEFAULT_API_KEY
-from schemas import Operation, load_catalog
+from akool_mock.mock_server.settings import DEFAULT_API_KEY
+from akool_mock.schemas import Operation, load_catalog
 from tests.mock_server.conftest import Fake, make_fake
 from tests.support.scenarios import doc_example, valid_body
 from tests.support.targets import PipelineApi

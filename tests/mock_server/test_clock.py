@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mock_server.clock import ManualClock, SystemClock, now_ms
+from akool_mock.mock_server.clock import ManualClock, SystemClock, now_ms
 
 
 def test_manual_clock_moves_only_when_advanced() -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from mock_server.settings import build_settings
+from akool_mock.mock_server.settings import build_settings
 from tests.mock_server.conftest import Fake, make_fake
 
 FACE = {"path": "https://example.com/face.png", "opts": "10,10:20,20:30,30:40,40"}

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mock_server import crypto
+from akool_mock.mock_server import crypto
 
 REPO = Path(__file__).resolve().parents[2]
 VECTORS = REPO / "fixtures" / "webhooks" / "vectors.json"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from mock_server.inprocess import FakeAkool
+from akool_mock.mock_server.inprocess import FakeAkool
 from tests.support.servers import receiver
 
 QUOTA = "https://openapi.akool.com/api/open/v3/faceswap/quota/info"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mock_server.jobs import COMPLETED, FAILED, PROCESSING, QUEUED, Job, JobEngine, JobStateError
-from mock_server.settings import Lifecycle
+from akool_mock.mock_server.jobs import COMPLETED, FAILED, PROCESSING, QUEUED, Job, JobEngine, JobStateError
+from akool_mock.mock_server.settings import Lifecycle
 
 TIME = Lifecycle(durations={"x": (5.0, 10.0)})
 

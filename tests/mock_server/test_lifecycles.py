@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from mock_server.settings import build_settings
-from schemas import Operation
+from akool_mock.mock_server.settings import build_settings
+from akool_mock.schemas import Operation
 from tests.mock_server.conftest import Fake, make_fake
 from tests.support.scenarios import create_job, job_operations, status_of, walk_to_completion, walk_to_failure
 from tests.support.targets import PipelineApi

@@ -10,9 +10,9 @@ import pytest
 import schemathesis
 from openapi_spec_validator import validate
 
-from mock_server.cli import main
-from mock_server.openapi import build_openapi
-from schemas import load_catalog
+from akool_mock.mock_server.cli import main
+from akool_mock.mock_server.openapi import build_openapi
+from akool_mock.schemas import load_catalog
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,9 @@ from typing import Any
 
 import httpx
 
-from mock_server.crypto import decrypt, signature
-from mock_server.inprocess import FakeAkool
-from mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID
+from akool_mock.mock_server.crypto import decrypt, signature
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID
 from tests.support.scenarios import job_operations, walk_to_completion, walk_to_failure
 from tests.support.servers import Receiver, receiver, serve
 from tests.support.targets import HttpApi

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 
-from mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID, build_settings
+from akool_mock.mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID, build_settings
 from tests.mock_server.conftest import Fake, make_fake
 from tests.support.servers import receiver, serve
 

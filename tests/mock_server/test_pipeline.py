@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mock_server.settings import DEFAULT_API_KEY, build_settings
+from akool_mock.mock_server.settings import DEFAULT_API_KEY, build_settings
 from tests.mock_server.conftest import Fake, make_fake
 
 SPECIFY_IMAGE = "/api/open/v3/faceswap/highquality/specifyimage"
@@ -116,7 +116,7 @@ def test_query_array_where_a_string_is_expected(fake: Fake) -> None:
     answer = fake.request("GET", "/api/open/v3/faceswap/result/listbyids", query={"_ids": "a"})
     assert answer.body["code"] in (1000, 1003)
     wire_query = [("_ids", "a"), ("_ids", "b")]
-    from mock_server.wire import WireRequest, parse_query
+    from akool_mock.mock_server.wire import WireRequest, parse_query
 
     response = fake.pipeline.handle(
         WireRequest(

@@ -9,8 +9,8 @@ from typing import Any
 import httpx
 import pytest
 
-from mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID
-from schemas import Operation
+from akool_mock.mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID
+from akool_mock.schemas import Operation
 from tests.mock_server.conftest import Fake
 from tests.support.scenarios import create_job, job_operations, poll
 from tests.support.servers import serve

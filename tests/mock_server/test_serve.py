@@ -7,8 +7,8 @@ from contextlib import ExitStack
 import httpx
 import pytest
 
-from mock_server.cli import main
-from mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID
+from akool_mock.mock_server.cli import main
+from akool_mock.mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID
 from tests.support.servers import receiver, serve
 
 FACE = {"path": "https://example.com/face.png", "opts": "10,10:20,20:30,30:40,40"}

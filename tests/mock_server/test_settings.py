@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mock_server.settings import ConfigError, build_settings, read_config
+from akool_mock.mock_server.settings import ConfigError, build_settings, read_config
 
 
 def test_toml_config_declares_accounts_and_lifecycles(tmp_path: Path) -> None:

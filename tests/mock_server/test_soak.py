@@ -23,9 +23,9 @@ from typing import Any
 
 import httpx
 
-from mock_server.crypto import decrypt
-from mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID
-from schemas import Operation, load_catalog
+from akool_mock.mock_server.crypto import decrypt
+from akool_mock.mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID
+from akool_mock.schemas import Operation, load_catalog
 from tests.support.scenarios import job_ids, job_operations, valid_body
 from tests.support.servers import Backlogged, serve
 from tests.support.targets import HttpApi

@@ -25,9 +25,9 @@ import httpx
 import pytest
 from Crypto.Cipher import AES
 
-from mock_server.inprocess import FakeAkool
-from mock_server.settings import ConfigError, Settings, build_settings
-from schemas import Operation, load_catalog
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.mock_server.settings import ConfigError, Settings, build_settings
+from akool_mock.schemas import Operation, load_catalog
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "fixtures" / "docs" / "examples.json"

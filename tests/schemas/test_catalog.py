@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from schemas import Operation, load_catalog
-from schemas.catalog import KINDS
+from akool_mock.schemas import Operation, load_catalog
+from akool_mock.schemas.catalog import KINDS
 
 CATALOG = load_catalog()
 OPS = CATALOG.operations

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fixtures import FIXTURES_DIR
-from schemas import load_catalog
+from akool_mock.fixtures import FIXTURES_DIR
+from akool_mock.schemas import load_catalog
 
 CATALOG = load_catalog()
 STORE = CATALOG.store

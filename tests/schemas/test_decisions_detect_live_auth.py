@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from schemas import Operation, load_catalog
+from akool_mock.schemas import Operation, load_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "fixtures" / "docs" / "examples.json"

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from schemas import load_catalog
+from akool_mock.schemas import load_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "fixtures" / "docs" / "examples.json"

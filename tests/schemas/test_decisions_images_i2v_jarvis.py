@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from schemas import load_catalog
-from schemas.catalog import Catalog, Operation
+from akool_mock.schemas import load_catalog
+from akool_mock.schemas.catalog import Catalog, Operation
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES_FILE = ROOT / "fixtures" / "docs" / "examples.json"

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from schemas import SCHEMA_DIR, Catalog, SchemaStore, load_catalog
+from akool_mock.schemas import SCHEMA_DIR, Catalog, SchemaStore, load_catalog
 
 REPO = SCHEMA_DIR.parent
 EXAMPLES = REPO / "fixtures" / "docs" / "examples.json"

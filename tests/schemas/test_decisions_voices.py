@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from schemas import load_catalog
+from akool_mock.schemas import load_catalog
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "fixtures" / "docs" / "examples.json"

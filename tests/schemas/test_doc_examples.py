@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from fixtures import FIXTURES_DIR
-from schemas import Violation, load_catalog
+from akool_mock.fixtures import FIXTURES_DIR
+from akool_mock.schemas import Violation, load_catalog
 
 CATALOG = load_catalog()
 EXAMPLES: list[dict[str, Any]] = json.loads((FIXTURES_DIR / "docs" / "examples.json").read_text("utf-8"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from schemas import SCHEMA_DIR
+from akool_mock.schemas import SCHEMA_DIR
 
 NOTES = (SCHEMA_DIR / "NOTES.md").read_text(encoding="utf-8")
 TESTS = Path(__file__).resolve().parent.parent

@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from schemas import Operation, load_catalog
+from akool_mock.schemas import Operation, load_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 DIFFERENCES = ROOT / "schemas" / "data" / "openapi_differences.json"

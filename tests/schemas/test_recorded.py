@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from mock_server.cli import main
+from akool_mock.mock_server.cli import main
 
 GOOD_QUOTA = {"code": 1000, "msg": "OK", "data": {"credit": 12.5}}
 BAD_QUOTA = {"code": 1000, "msg": "OK", "data": {"credit": "lots"}}

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from mock_server.inprocess import FakeAkool
+from akool_mock.mock_server.inprocess import FakeAkool
 from tests.sdk.support import Client, close, make_client
 
 

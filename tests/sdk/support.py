@@ -5,8 +5,8 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
-from mock_server.inprocess import FakeAkool
-from sdk import AkoolClient, AsyncAkoolClient
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import AkoolClient, AsyncAkoolClient
 
 Client = AkoolClient | AsyncAkoolClient
 

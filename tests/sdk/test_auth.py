@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import AuthenticationError
-from sdk.types.auth import Token
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import AuthenticationError
+from akool_mock.sdk.types.auth import Token
 from tests.sdk.support import Client, close, make_client, resolve
 
 pytestmark = pytest.mark.anyio

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import JobFailedError, JobStatus, NotFoundError, ValidationError
-from sdk.errors import ConflictError
-from sdk.types.avatars import Avatar, AvatarRecord
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import JobFailedError, JobStatus, NotFoundError, ValidationError
+from akool_mock.sdk.errors import ConflictError
+from akool_mock.sdk.types.avatars import Avatar, AvatarRecord
 from tests.sdk.support import VIDEO, Client, resolve
 
 pytestmark = pytest.mark.anyio

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import AkoolClient, AsyncAkoolClient
-from sdk.errors import NotFoundError, ValidationError
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import AkoolClient, AsyncAkoolClient
+from akool_mock.sdk.errors import NotFoundError, ValidationError
 
 
 def test_call_any_operation_sync() -> None:

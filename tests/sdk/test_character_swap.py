@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import JobFailedError, JobStatus, ValidationError
-from sdk.types.character_swap import NAMES, CharacterSwapJob
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import JobFailedError, JobStatus, ValidationError
+from akool_mock.sdk.types.character_swap import NAMES, CharacterSwapJob
 from tests.sdk.support import IMAGE, VIDEO, Client, resolve
 
 pytestmark = pytest.mark.anyio

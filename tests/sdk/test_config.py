@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from sdk import AkoolClient, AsyncAkoolClient
-from sdk._config import credentials_from, transport_config
-from sdk._core import Credentials
-from sdk.errors import ConfigurationError
+from akool_mock.sdk import AkoolClient, AsyncAkoolClient
+from akool_mock.sdk._config import credentials_from, transport_config
+from akool_mock.sdk._core import Credentials
+from akool_mock.sdk.errors import ConfigurationError
 
 pytestmark = pytest.mark.anyio
 

@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from sdk import errors
-from sdk._core import (
+from akool_mock.sdk import errors
+from akool_mock.sdk._core import (
     Credentials,
     Outcome,
     RequestSpec,
@@ -141,9 +141,9 @@ def test_auth_headers() -> None:
 
 
 def test_the_retry_rules_are_documented_where_they_are_decided() -> None:
-    import sdk._core
+    from akool_mock.sdk import _core
 
-    doc = " ".join((sdk._core.__doc__ or "").split())
+    doc = " ".join((_core.__doc__ or "").split())
     assert "Akool has no idempotency keys" in doc
     assert "always retried, creates included" in doc
     assert '1005 "frequent operation", 5xx answers, timeouts' in doc

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sdk import errors
-from sdk._core import ERROR_CLASSES, error_for
+from akool_mock.sdk import errors
+from akool_mock.sdk._core import ERROR_CLASSES, error_for
 
 EXPECTED = {
     1: errors.DetectionError,  # the face detection APIs' error_code (bare answers only)

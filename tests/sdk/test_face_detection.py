@@ -12,11 +12,11 @@ from typing import Any
 import httpx
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import APIStatusError, AuthenticationError, ValidationError
-from sdk._core import unwrap
-from sdk.errors import DetectionError
-from sdk.types.face_detection import (
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import APIStatusError, AuthenticationError, ValidationError
+from akool_mock.sdk._core import unwrap
+from akool_mock.sdk.errors import DetectionError
+from akool_mock.sdk.types.face_detection import (
     Appearance,
     DetectedFaces,
     FaceFrame,

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import JobFailedError, JobStatus, NotFoundError, ValidationError, WaitTimeoutError
-from sdk.types.image2video import (
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import JobFailedError, JobStatus, NotFoundError, ValidationError, WaitTimeoutError
+from akool_mock.sdk.types.image2video import (
     EffectList,
     Image2VideoBatch,
     Image2VideoDeletion,

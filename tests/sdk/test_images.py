@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import APIError, JobFailedError, JobStatus, NotFoundError, ValidationError
-from sdk.types.images import ImageJob
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import APIError, JobFailedError, JobStatus, NotFoundError, ValidationError
+from akool_mock.sdk.types.images import ImageJob
 from tests.sdk.support import FACE, IMAGE, Client, resolve
 
 pytestmark = pytest.mark.anyio

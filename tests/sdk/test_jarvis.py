@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import JobFailedError, JobStatus, NotFoundError, ValidationError
-from sdk.types.jarvis import Analysis, ContentType
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import JobFailedError, JobStatus, NotFoundError, ValidationError
+from akool_mock.sdk.types.jarvis import Analysis, ContentType
 from tests.sdk.support import IMAGE, Client, resolve
 
 pytestmark = pytest.mark.anyio

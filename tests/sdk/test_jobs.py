@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from sdk._jobs import failure_reason, job_item, plan, status_of
-from sdk.errors import UnexpectedResponseError
-from sdk.types import JobStatus
+from akool_mock.sdk._jobs import failure_reason, job_item, plan, status_of
+from akool_mock.sdk.errors import UnexpectedResponseError
+from akool_mock.sdk.types import JobStatus
 
 
 def test_plan_puts_the_id_where_the_poll_operation_takes_it() -> None:

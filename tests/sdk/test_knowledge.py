@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sdk import NotFoundError
-from sdk.errors import ConflictError
-from sdk.types.knowledge import KnowledgeBase
+from akool_mock.sdk import NotFoundError
+from akool_mock.sdk.errors import ConflictError
+from akool_mock.sdk.types.knowledge import KnowledgeBase
 from tests.sdk.support import Client, resolve
 
 pytestmark = pytest.mark.anyio

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import JobFailedError, JobStatus, ValidationError
-from sdk.errors import InsufficientCreditError
-from sdk.types.lipsync import LipsyncJob
-from sdk.types.videos import VideoResult
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import JobFailedError, JobStatus, ValidationError
+from akool_mock.sdk.errors import InsufficientCreditError
+from akool_mock.sdk.types.lipsync import LipsyncJob
+from akool_mock.sdk.types.videos import VideoResult
 from tests.sdk.support import AUDIO, VIDEO, Client, resolve
 
 pytestmark = pytest.mark.anyio

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import APIError, JobStatus, NotFoundError, ValidationError
-from sdk.errors import InsufficientCreditError
-from sdk.types.live_faceswap import LiveFace, LiveFaceswapSession
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import APIError, JobStatus, NotFoundError, ValidationError
+from akool_mock.sdk.errors import InsufficientCreditError
+from akool_mock.sdk.types.live_faceswap import LiveFace, LiveFaceswapSession
 from tests.sdk.support import FACE, Client, resolve
 
 pytestmark = pytest.mark.anyio

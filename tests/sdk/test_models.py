@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sdk import ValidationError
-from sdk.types.models import AIModel, ModelResolution, ModelType
+from akool_mock.sdk import ValidationError
+from akool_mock.sdk.types.models import AIModel, ModelResolution, ModelType
 from tests.sdk.support import Client, resolve
 
 pytestmark = pytest.mark.anyio

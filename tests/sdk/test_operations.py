@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from schemas import Operation, load_catalog
-from sdk._operations import JOBS, POLLS, ROUTES, spec_for
+from akool_mock.schemas import Operation, load_catalog
+from akool_mock.sdk._operations import JOBS, POLLS, ROUTES, spec_for
 
 CATALOG = load_catalog()
 OPERATIONS = {op.id: op for op in CATALOG.operations}

@@ -17,12 +17,12 @@ from typing import Any
 
 import pytest
 
-from schemas import Operation, load_catalog
-from sdk import AkoolClient, AsyncAkoolClient
-from sdk._async.resources._base import AsyncResource
-from sdk._operations import JOBS
-from sdk._sync.resources._base import Resource
-from sdk.types._base import WireModel
+from akool_mock.schemas import Operation, load_catalog
+from akool_mock.sdk import AkoolClient, AsyncAkoolClient
+from akool_mock.sdk._async.resources._base import AsyncResource
+from akool_mock.sdk._operations import JOBS
+from akool_mock.sdk._sync.resources._base import Resource
+from akool_mock.sdk.types._base import WireModel
 
 NOT_YET: frozenset[str] = frozenset()
 

@@ -8,11 +8,11 @@ from typing import Any
 import httpx
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from mock_server.settings import build_settings
-from sdk import AkoolClient, AsyncAkoolClient, JobFailedError, JobStatus, WaitTimeoutError
-from sdk.types._base import from_wire
-from sdk.types.faceswap import FaceswapJob
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.mock_server.settings import build_settings
+from akool_mock.sdk import AkoolClient, AsyncAkoolClient, JobFailedError, JobStatus, WaitTimeoutError
+from akool_mock.sdk.types._base import from_wire
+from akool_mock.sdk.types.faceswap import FaceswapJob
 from tests.sdk.support import FACE, IMAGE, Client, close, make_client, resolve
 
 pytestmark = pytest.mark.anyio

@@ -6,12 +6,12 @@ from typing import Any
 
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import JobFailedError, NotFoundError, ValidationError, WaitTimeoutError
-from sdk._async.resources.streaming import stream_type_of
-from sdk.errors import InsufficientCreditError, SessionFailedError, SessionWaitTimeoutError
-from sdk.types._base import JobStatus
-from sdk.types.streaming import (
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import JobFailedError, NotFoundError, ValidationError, WaitTimeoutError
+from akool_mock.sdk._async.resources.streaming import stream_type_of
+from akool_mock.sdk.errors import InsufficientCreditError, SessionFailedError, SessionWaitTimeoutError
+from akool_mock.sdk.types._base import JobStatus
+from akool_mock.sdk.types.streaming import (
     AvatarPage,
     ClosedSession,
     LiveKitCredentials,

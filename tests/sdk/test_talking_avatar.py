@@ -6,9 +6,15 @@ from collections.abc import Sequence
 
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import JobFailedError, JobStatus, ValidationError
-from sdk.types.talking_avatar import AudioElement, AvatarElement, Element, ImageElement, TalkingAvatarJob
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import JobFailedError, JobStatus, ValidationError
+from akool_mock.sdk.types.talking_avatar import (
+    AudioElement,
+    AvatarElement,
+    Element,
+    ImageElement,
+    TalkingAvatarJob,
+)
 from tests.sdk.support import AUDIO, VIDEO, Client, resolve
 
 pytestmark = pytest.mark.anyio

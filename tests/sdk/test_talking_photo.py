@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import JobFailedError, JobStatus, ValidationError
-from sdk.types.talking_photo import TalkingPhotoJob
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import JobFailedError, JobStatus, ValidationError
+from akool_mock.sdk.types.talking_photo import TalkingPhotoJob
 from tests.sdk.support import AUDIO, IMAGE, Client, resolve
 
 pytestmark = pytest.mark.anyio

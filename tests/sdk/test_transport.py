@@ -9,10 +9,10 @@ from typing import Any
 import httpx
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import AkoolClient, AsyncAkoolClient
-from sdk._core import RequestSpec
-from sdk.errors import (
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import AkoolClient, AsyncAkoolClient
+from akool_mock.sdk._core import RequestSpec
+from akool_mock.sdk.errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,

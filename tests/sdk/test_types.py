@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
-from sdk.errors import UnexpectedResponseError
-from sdk.types import JobStatus
-from sdk.types._base import WireNames, from_wire, many
-from sdk.types.faceswap import NAMES, FaceswapJob, FaceswapResult
-from sdk.types.knowledge import NAMES as KNOWLEDGE
-from sdk.types.voices import VoiceDeletion
+from akool_mock.sdk.errors import UnexpectedResponseError
+from akool_mock.sdk.types import JobStatus
+from akool_mock.sdk.types._base import WireNames, from_wire, many
+from akool_mock.sdk.types.faceswap import NAMES, FaceswapJob, FaceswapResult
+from akool_mock.sdk.types.knowledge import NAMES as KNOWLEDGE
+from akool_mock.sdk.types.voices import VoiceDeletion
 
 
 @pytest.mark.parametrize(("value", "status"), [(1, JobStatus.QUEUED), ("3", JobStatus.COMPLETED), (" 4", 4)])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import APIError, JobFailedError, JobStatus, ValidationError, WaitTimeoutError
-from sdk.types.video_translation import Language, TranslationBatch, TranslationJob
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import APIError, JobFailedError, JobStatus, ValidationError, WaitTimeoutError
+from akool_mock.sdk.types.video_translation import Language, TranslationBatch, TranslationJob
 from tests.sdk.support import VIDEO, Client, resolve
 
 pytestmark = pytest.mark.anyio

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import AkoolClient, JobStatus, NotFoundError
-from sdk.types.videos import VideoResult
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import AkoolClient, JobStatus, NotFoundError
+from akool_mock.sdk.types.videos import VideoResult
 from tests.sdk.support import AUDIO, VIDEO, Client, close, make_client, resolve
 
 pytestmark = pytest.mark.anyio

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import JobStatus, NotFoundError, ValidationError
-from sdk.types.voices import Voice, VoiceDeletion, VoicePage, VoiceResource, VoiceResourcePage
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import JobStatus, NotFoundError, ValidationError
+from akool_mock.sdk.types.voices import Voice, VoiceDeletion, VoicePage, VoiceResource, VoiceResourcePage
 from tests.sdk.support import AUDIO, Client, resolve
 
 pytestmark = pytest.mark.anyio

@@ -10,9 +10,9 @@ from typing import Any
 import httpx
 import pytest
 
-from mock_server.inprocess import FakeAkool
-from sdk import JobStatus
-from sdk.webhooks import (
+from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.sdk import JobStatus
+from akool_mock.sdk.webhooks import (
     BadSignature,
     DecryptionFailed,
     MalformedWebhook,
@@ -145,7 +145,7 @@ def test_malformed_bodies(body: Any) -> None:
 
 def test_a_signed_payload_that_is_not_json() -> None:
     vector = VALID[0]
-    from mock_server.crypto import encrypt
+    from akool_mock.mock_server.crypto import encrypt
 
     data = encrypt("not json", vector["client_id"], vector["client_secret"])
     body = body_of(vector) | {"dataEncrypt": data}

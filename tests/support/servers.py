@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from contract_tests.serve import free_port, stop, wait_ready
+from akool_mock.contract_tests.serve import free_port, stop, wait_ready
 
 
 @dataclass
@@ -27,7 +27,7 @@ class Served:
 def serve(*args: str) -> Iterator[Served]:
     """`akool-mock serve` as a real process; stopped (and reaped) on exit."""
     port = free_port()
-    command = [sys.executable, "-m", "mock_server.cli", "serve", "--port", str(port), *args]
+    command = [sys.executable, "-m", "akool_mock", "serve", "--port", str(port), *args]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base_url = f"http://127.0.0.1:{port}"
     try:

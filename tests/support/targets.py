@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from schemas import load_catalog
+from akool_mock.schemas import load_catalog
 from tests.mock_server.conftest import Fake
 
 CATALOG = load_catalog()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sdk._async.resources._base import AsyncResource
-from sdk.types._base import from_wire
-from sdk.types.auth import NAMES, Token
+from akool_mock.sdk._async.resources._base import AsyncResource
+from akool_mock.sdk.types._base import from_wire
+from akool_mock.sdk.types.auth import NAMES, Token
 
 
 class AsyncAuth(AsyncResource):

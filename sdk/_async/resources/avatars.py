@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sdk import _constants as defaults
-from sdk._async.resources._base import AsyncResource
-from sdk.errors import UnexpectedResponseError
-from sdk.types._base import from_wire, many
-from sdk.types.avatars import NAMES, Avatar, AvatarRecord, AvatarSource, AvatarType, UrlFrom
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._async.resources._base import AsyncResource
+from akool_mock.sdk.errors import UnexpectedResponseError
+from akool_mock.sdk.types._base import from_wire, many
+from akool_mock.sdk.types.avatars import NAMES, Avatar, AvatarRecord, AvatarSource, AvatarType, UrlFrom
 
 
 def _record(data: Any, op_id: str, record_id: str | None = None) -> AvatarRecord:

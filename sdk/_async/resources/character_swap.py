@@ -7,11 +7,11 @@ videos.get_result; `client.wait(job)` and `create_and_wait` do that for you.
 
 from __future__ import annotations
 
-from sdk import _constants as defaults
-from sdk._async.resources._base import AsyncResource
-from sdk.types._base import from_wire
-from sdk.types.character_swap import NAMES, CharacterSwapJob, Mode, Resolution
-from sdk.types.videos import VideoResult
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._async.resources._base import AsyncResource
+from akool_mock.sdk.types._base import from_wire
+from akool_mock.sdk.types.character_swap import NAMES, CharacterSwapJob, Mode, Resolution
+from akool_mock.sdk.types.videos import VideoResult
 
 
 class AsyncCharacterSwap(AsyncResource):

@@ -15,9 +15,9 @@ from __future__ import annotations
 import base64
 from collections.abc import Sequence
 
-from sdk._async.resources._base import AsyncResource
-from sdk.types._base import from_wire
-from sdk.types.face_detection import NAMES, DetectedFaces, FrameAnalysis, LegacyDetection
+from akool_mock.sdk._async.resources._base import AsyncResource
+from akool_mock.sdk.types._base import from_wire
+from akool_mock.sdk.types.face_detection import NAMES, DetectedFaces, FrameAnalysis, LegacyDetection
 
 
 def base64_text(img: str | bytes | None) -> str | None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from sdk import _constants as defaults
-from sdk._async.resources._base import AsyncResource, joined, member
-from sdk.types._base import from_wire, many
-from sdk.types.faceswap import (
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._async.resources._base import AsyncResource, joined, member
+from akool_mock.sdk.types._base import from_wire, many
+from akool_mock.sdk.types.faceswap import (
     NAMES,
     FaceImage,
     FaceMapping,

@@ -16,10 +16,10 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from sdk import _constants as defaults
-from sdk._async.resources._base import AsyncResource, joined, member
-from sdk.types._base import from_wire, many
-from sdk.types.image2video import (
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._async.resources._base import AsyncResource, joined, member
+from akool_mock.sdk.types._base import from_wire, many
+from akool_mock.sdk.types.image2video import (
     NAMES,
     AddedAudioType,
     AudioType,

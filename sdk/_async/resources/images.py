@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sdk import _constants as defaults
-from sdk._async.resources._base import AsyncResource
-from sdk.types._base import from_wire
-from sdk.types.images import NAMES, Button, ImageJob, Scale, Size, size_text
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._async.resources._base import AsyncResource
+from akool_mock.sdk.types._base import from_wire
+from akool_mock.sdk.types.images import NAMES, Button, ImageJob, Scale, Size, size_text
 
 
 class AsyncImages(AsyncResource):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sdk._async.resources._base import AsyncResource
-from sdk.types._base import from_wire, many
-from sdk.types.knowledge import NAMES, KnowledgeBase, KnowledgeDoc, Source
+from akool_mock.sdk._async.resources._base import AsyncResource
+from akool_mock.sdk.types._base import from_wire, many
+from akool_mock.sdk.types.knowledge import NAMES, KnowledgeBase, KnowledgeDoc, Source
 
 
 class AsyncKnowledge(AsyncResource):

@@ -6,11 +6,11 @@ Page: https://docs.akool.com/ai-tools-suite/lip-sync. The job is polled with vid
 
 from __future__ import annotations
 
-from sdk import _constants as defaults
-from sdk._async.resources._base import AsyncResource
-from sdk.types._base import from_wire
-from sdk.types.lipsync import NAMES, LipsyncJob
-from sdk.types.videos import VideoResult
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._async.resources._base import AsyncResource
+from akool_mock.sdk.types._base import from_wire
+from akool_mock.sdk.types.lipsync import NAMES, LipsyncJob
+from akool_mock.sdk.types.videos import VideoResult
 
 
 class AsyncLipsync(AsyncResource):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sdk._async.resources._base import AsyncResource
-from sdk.types._base import from_wire
-from sdk.types.live_faceswap import NAMES, LiveFace, LiveFaceswapSession
+from akool_mock.sdk._async.resources._base import AsyncResource
+from akool_mock.sdk.types._base import from_wire
+from akool_mock.sdk.types.live_faceswap import NAMES, LiveFace, LiveFaceswapSession
 
 
 class AsyncLiveFaceswap(AsyncResource):

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sdk._async.resources._base import AsyncResource
-from sdk.types._base import many
-from sdk.types.models import NAMES, AIModel, ModelType, ModelTypeCode
+from akool_mock.sdk._async.resources._base import AsyncResource
+from akool_mock.sdk.types._base import many
+from akool_mock.sdk.types.models import NAMES, AIModel, ModelType, ModelTypeCode
 
 
 class AsyncModels(AsyncResource):

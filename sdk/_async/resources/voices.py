@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from sdk import _constants as defaults
-from sdk._async.resources._base import AsyncResource, joined, member
-from sdk.types._base import from_wire
-from sdk.types.voices import (
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._async.resources._base import AsyncResource, joined, member
+from akool_mock.sdk.types._base import from_wire
+from akool_mock.sdk.types.voices import (
     NAMES,
     ChangeOptions,
     CloneModel,

@@ -2,24 +2,24 @@
 # ruff: noqa: I001, RUF100  (imports keep the async order, so the files compare token by token)
 """One resource class per area of the API; the client makes one of each (`client.<area>`)."""
 
-from sdk._sync.resources.auth import Auth
-from sdk._sync.resources.avatars import Avatars
-from sdk._sync.resources.character_swap import CharacterSwap
-from sdk._sync.resources.face_detection import FaceDetection
-from sdk._sync.resources.faceswap import Faceswap
-from sdk._sync.resources.image2video import Image2Video
-from sdk._sync.resources.images import Images
-from sdk._sync.resources.jarvis import Jarvis
-from sdk._sync.resources.knowledge import Knowledge
-from sdk._sync.resources.lipsync import Lipsync
-from sdk._sync.resources.live_faceswap import LiveFaceswap
-from sdk._sync.resources.models import Models
-from sdk._sync.resources.streaming import Streaming
-from sdk._sync.resources.talking_avatar import TalkingAvatar
-from sdk._sync.resources.talking_photo import TalkingPhoto
-from sdk._sync.resources.video_translation import VideoTranslation
-from sdk._sync.resources.videos import Videos
-from sdk._sync.resources.voices import Voices
+from akool_mock.sdk._sync.resources.auth import Auth
+from akool_mock.sdk._sync.resources.avatars import Avatars
+from akool_mock.sdk._sync.resources.character_swap import CharacterSwap
+from akool_mock.sdk._sync.resources.face_detection import FaceDetection
+from akool_mock.sdk._sync.resources.faceswap import Faceswap
+from akool_mock.sdk._sync.resources.image2video import Image2Video
+from akool_mock.sdk._sync.resources.images import Images
+from akool_mock.sdk._sync.resources.jarvis import Jarvis
+from akool_mock.sdk._sync.resources.knowledge import Knowledge
+from akool_mock.sdk._sync.resources.lipsync import Lipsync
+from akool_mock.sdk._sync.resources.live_faceswap import LiveFaceswap
+from akool_mock.sdk._sync.resources.models import Models
+from akool_mock.sdk._sync.resources.streaming import Streaming
+from akool_mock.sdk._sync.resources.talking_avatar import TalkingAvatar
+from akool_mock.sdk._sync.resources.talking_photo import TalkingPhoto
+from akool_mock.sdk._sync.resources.video_translation import VideoTranslation
+from akool_mock.sdk._sync.resources.videos import Videos
+from akool_mock.sdk._sync.resources.voices import Voices
 
 __all__ = [
     "Auth",

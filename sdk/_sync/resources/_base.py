@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sdk._operations import spec_for
+from akool_mock.sdk._operations import spec_for
 
 if TYPE_CHECKING:
-    from sdk._sync.client import AkoolClient
+    from akool_mock.sdk._sync.client import AkoolClient
 
 
 class Resource:

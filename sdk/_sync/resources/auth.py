@@ -4,9 +4,9 @@
 
 from __future__ import annotations
 
-from sdk._sync.resources._base import Resource
-from sdk.types._base import from_wire
-from sdk.types.auth import NAMES, Token
+from akool_mock.sdk._sync.resources._base import Resource
+from akool_mock.sdk.types._base import from_wire
+from akool_mock.sdk.types.auth import NAMES, Token
 
 
 class Auth(Resource):

@@ -17,9 +17,9 @@ from __future__ import annotations
 import base64
 from collections.abc import Sequence
 
-from sdk._sync.resources._base import Resource
-from sdk.types._base import from_wire
-from sdk.types.face_detection import NAMES, DetectedFaces, FrameAnalysis, LegacyDetection
+from akool_mock.sdk._sync.resources._base import Resource
+from akool_mock.sdk.types._base import from_wire
+from akool_mock.sdk.types.face_detection import NAMES, DetectedFaces, FrameAnalysis, LegacyDetection
 
 
 def base64_text(img: str | bytes | None) -> str | None:

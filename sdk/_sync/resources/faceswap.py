@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from sdk import _constants as defaults
-from sdk._sync.resources._base import Resource, joined, member
-from sdk.types._base import from_wire, many
-from sdk.types.faceswap import (
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._sync.resources._base import Resource, joined, member
+from akool_mock.sdk.types._base import from_wire, many
+from akool_mock.sdk.types.faceswap import (
     NAMES,
     FaceImage,
     FaceMapping,

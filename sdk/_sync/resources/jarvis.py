@@ -9,10 +9,10 @@ its `id`; `client.wait(analysis)` and `create_analysis_and_wait` do that for you
 
 from __future__ import annotations
 
-from sdk import _constants as defaults
-from sdk._sync.resources._base import Resource
-from sdk.types._base import from_wire
-from sdk.types.jarvis import NAMES, Analysis, ContentType, ContentTypeCode
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._sync.resources._base import Resource
+from akool_mock.sdk.types._base import from_wire
+from akool_mock.sdk.types.jarvis import NAMES, Analysis, ContentType, ContentTypeCode
 
 
 class Jarvis(Resource):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sdk._sync.resources._base import Resource
-from sdk.types._base import from_wire, many
-from sdk.types.knowledge import NAMES, KnowledgeBase, KnowledgeDoc, Source
+from akool_mock.sdk._sync.resources._base import Resource
+from akool_mock.sdk.types._base import from_wire, many
+from akool_mock.sdk.types.knowledge import NAMES, KnowledgeBase, KnowledgeDoc, Source
 
 
 class Knowledge(Resource):

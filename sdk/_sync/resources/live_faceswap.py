@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sdk._sync.resources._base import Resource
-from sdk.types._base import from_wire
-from sdk.types.live_faceswap import NAMES, LiveFace, LiveFaceswapSession
+from akool_mock.sdk._sync.resources._base import Resource
+from akool_mock.sdk.types._base import from_wire
+from akool_mock.sdk.types.live_faceswap import NAMES, LiveFace, LiveFaceswapSession
 
 
 class LiveFaceswap(Resource):

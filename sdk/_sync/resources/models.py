@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sdk._sync.resources._base import Resource
-from sdk.types._base import many
-from sdk.types.models import NAMES, AIModel, ModelType, ModelTypeCode
+from akool_mock.sdk._sync.resources._base import Resource
+from akool_mock.sdk.types._base import many
+from akool_mock.sdk.types.models import NAMES, AIModel, ModelType, ModelTypeCode
 
 
 class Models(Resource):

@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
-from sdk import _constants as defaults
-from sdk._sync.resources._base import Resource
-from sdk.errors import SessionFailedError, SessionWaitTimeoutError
-from sdk.types._base import from_wire
-from sdk.types.streaming import (
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._sync.resources._base import Resource
+from akool_mock.sdk.errors import SessionFailedError, SessionWaitTimeoutError
+from akool_mock.sdk.types._base import from_wire
+from akool_mock.sdk.types.streaming import (
     NAMES,
     AvatarPage,
     ClosedSession,

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from sdk import _constants as defaults
-from sdk._sync.resources._base import Resource
-from sdk.types._base import from_wire
-from sdk.types.talking_avatar import NAMES, AvatarFrom, Element, TalkingAvatarJob
-from sdk.types.videos import VideoResult
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._sync.resources._base import Resource
+from akool_mock.sdk.types._base import from_wire
+from akool_mock.sdk.types.talking_avatar import NAMES, AvatarFrom, Element, TalkingAvatarJob
+from akool_mock.sdk.types.videos import VideoResult
 
 
 class TalkingAvatar(Resource):

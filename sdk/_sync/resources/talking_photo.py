@@ -9,11 +9,11 @@ https://docs.akool.com/ai-tools-suite/talking-photo. The job is polled with vide
 
 from __future__ import annotations
 
-from sdk import _constants as defaults
-from sdk._sync.resources._base import Resource
-from sdk.types._base import from_wire
-from sdk.types.talking_photo import NAMES, Resolution, TalkingPhotoJob
-from sdk.types.videos import VideoResult
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._sync.resources._base import Resource
+from akool_mock.sdk.types._base import from_wire
+from akool_mock.sdk.types.talking_photo import NAMES, Resolution, TalkingPhotoJob
+from akool_mock.sdk.types.videos import VideoResult
 
 
 class TalkingPhoto(Resource):

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sdk import _constants as defaults
-from sdk._sync.resources._base import Resource, joined, member
-from sdk._core import SUCCESS
-from sdk._operations import spec_for
-from sdk.types._base import from_wire, many
-from sdk.types.video_translation import (
+from akool_mock.sdk import _constants as defaults
+from akool_mock.sdk._sync.resources._base import Resource, joined, member
+from akool_mock.sdk._core import SUCCESS
+from akool_mock.sdk._operations import spec_for
+from akool_mock.sdk.types._base import from_wire, many
+from akool_mock.sdk.types.video_translation import (
     NAMES,
     CaptionType,
     Language,
@@ -25,7 +25,7 @@ from sdk.types.video_translation import (
     TranslationBatch,
     TranslationVoice,
 )
-from sdk.types.videos import VideoResult
+from akool_mock.sdk.types.videos import VideoResult
 
 CREATE = "video_translation.create"
 

@@ -9,9 +9,9 @@ Result"). `client.wait(job)` and the products' `create_and_wait` poll it for you
 
 from __future__ import annotations
 
-from sdk._sync.resources._base import Resource
-from sdk.types._base import from_wire
-from sdk.types.videos import NAMES, VideoResult
+from akool_mock.sdk._sync.resources._base import Resource
+from akool_mock.sdk.types._base import from_wire
+from akool_mock.sdk.types.videos import NAMES, VideoResult
 
 
 class Videos(Resource):

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID, build_settings
+from akool_mock.mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID, build_settings
 from tests.mock_server.conftest import Fake
 
 TOKEN = "/api/open/v3/getToken"

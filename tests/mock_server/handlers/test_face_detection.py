@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mock_server.handlers.face_detection import Face, Media, _crop, bare_error, image_size
-from mock_server.settings import DEFAULT_CLIENT_ID, build_settings
-from schemas import load_catalog
+from akool_mock.mock_server.handlers.face_detection import Face, Media, _crop, bare_error, image_size
+from akool_mock.mock_server.settings import DEFAULT_CLIENT_ID, build_settings
+from akool_mock.schemas import load_catalog
 from tests.mock_server.conftest import Fake
 
 DETECT = "/interface/detect-api/detect_faces"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mock_server.settings import build_settings
+from akool_mock.mock_server.settings import build_settings
 from tests.mock_server.conftest import Fake, make_fake
 
 CREATE = "/api/open/v3/content/analysis/sentiment"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mock_server.handlers.knowledge import TOTAL_DOCS_BYTES
+from akool_mock.mock_server.handlers.knowledge import TOTAL_DOCS_BYTES
 from tests.mock_server.conftest import Fake, make_fake
 
 BASE = "/api/open/v4/knowledge"

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mock_server.settings import DEFAULT_CLIENT_ID
+from akool_mock.mock_server.settings import DEFAULT_CLIENT_ID
 from tests.mock_server.conftest import Fake
 
 CREATE = "/api/open/v3/faceswap/live/create"

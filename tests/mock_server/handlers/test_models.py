@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mock_server.handlers.models import requested_types
-from mock_server.settings import DEFAULT_API_KEY
-from mock_server.wire import WireRequest, parse_query
-from schemas import load_catalog
+from akool_mock.mock_server.handlers.models import requested_types
+from akool_mock.mock_server.settings import DEFAULT_API_KEY
+from akool_mock.mock_server.wire import WireRequest, parse_query
+from akool_mock.schemas import load_catalog
 from tests.mock_server.conftest import Fake
 
 MODELS = "/api/open/v4/aigModel/list"

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mock_server.jobs import Job
-from mock_server.settings import build_settings
+from akool_mock.mock_server.jobs import Job
+from akool_mock.mock_server.settings import build_settings
 from tests.mock_server.conftest import Fake, make_fake
 
 LIVE = "/api/open/v4/liveAvatar"

@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mock_server.settings import DEFAULT_API_KEY, build_settings
+from akool_mock.mock_server.settings import DEFAULT_API_KEY, build_settings
 from tests.mock_server.conftest import Fake, make_fake
 
 CREATE = "/api/open/v3/content/video/createbytranslate"

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fixtures import FIXTURES_DIR
-from mock_server.settings import DEFAULT_API_KEY, build_settings
+from akool_mock.fixtures import FIXTURES_DIR
+from akool_mock.mock_server.settings import DEFAULT_API_KEY, build_settings
 from tests.mock_server.conftest import Fake, make_fake
 
 POLL = "/api/open/v3/content/video/infobymodelid"

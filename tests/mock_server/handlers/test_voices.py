@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mock_server.handlers.base import Call
-from mock_server.handlers.voices import HANDLERS
-from mock_server.settings import build_settings
+from akool_mock.mock_server.handlers.base import Call
+from akool_mock.mock_server.handlers.voices import HANDLERS
+from akool_mock.mock_server.settings import build_settings
 from tests.mock_server.conftest import Fake
 
 CLONE = "/api/open/v4/voice/clone"
