@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from akool_mock.contract_tests import extras
 from akool_mock.contract_tests.report import Recorder
 
 if TYPE_CHECKING:
@@ -38,6 +39,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
+    if extras.wants_suite(list(config.args), config.getoption("--akool-target")):
+        absent = extras.missing()
+        if absent:
+            raise pytest.UsageError(extras.message(absent))
     config.stash[RECORDER] = Recorder()
     # On a failing hypothesis test, hypothesis' own plugin imports libcst, which warns about
     # mypy_extensions.TypedDict: under `-W error` that import turns the failure into an INTERNALERROR.

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from akool_mock._version import __version__
 from akool_mock.mock_server.openapi import build_openapi, dumps
 from akool_mock.mock_server.settings import (
     DEFAULT_API_KEY,
@@ -108,6 +109,7 @@ def _catalog(_args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="akool-mock", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"akool-mock {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     openapi = commands.add_parser("openapi", help="write the contract as one OpenAPI 3.1 document (JSON)")

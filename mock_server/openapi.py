@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from akool_mock._version import __version__
 from akool_mock.fixtures import FIXTURES_DIR
 from akool_mock.schemas import Catalog, Operation, load_catalog
 from akool_mock.schemas.catalog import ERROR_ENVELOPE, SUCCESS
@@ -189,7 +190,7 @@ def build_openapi(
         "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
         "info": {
             "title": "Akool API (akool-mock contract)",
-            "version": "1.0.0",
+            "version": __version__,
             "description": "Every Akool operation, derived from the docs at https://docs.akool.com "
             "by akool-mock. "
             "Business errors are HTTP 200 with code != 1000.",

@@ -1,8 +1,9 @@
-"""Seeded catalogs (AI models, effects, languages, voices, avatars): the docs' examples, varied with faker.
+"""Seeded catalogs (AI models, effects, languages, voices, avatars): the docs' examples, varied.
 
 Each `fixtures/canonical/<name>.json` holds `{"items": [...], "vary": {...}, "extra": N}`: the items from the
-docs verbatim, then N more made from them with fresh ids and faker values for the fields named in `vary`
-(field → faker provider). The same seed gives the same catalogs.
+docs verbatim, then N more made from them with fresh ids and values for the fields named in `vary`
+(field → how: `object_id`, `suffix`, `first_name` or `name`). The same seed gives the same catalogs.
+Names come from a small bundled list, so the server needs no faker (the contract suite uses faker).
 """
 
 from __future__ import annotations
@@ -10,42 +11,49 @@ from __future__ import annotations
 import copy
 import json
 import random
+from functools import cache
+from pathlib import Path
 from typing import Any
-
-from faker import Faker
 
 from akool_mock.fixtures import FIXTURES_DIR
 
 CANONICAL_DIR = FIXTURES_DIR / "canonical"
+NAMES_FILE = Path(__file__).resolve().parent / "data" / "names.json"
 
 
-def _hex_id(rng: random.Random) -> str:
-    return f"{rng.getrandbits(96):024x}"
+@cache
+def _names() -> dict[str, list[str]]:
+    names: dict[str, list[str]] = json.loads(NAMES_FILE.read_text(encoding="utf-8"))
+    return names
 
 
-def _vary(
-    item: dict[str, Any], vary: dict[str, str], fake: Faker, rng: random.Random, n: int
-) -> dict[str, Any]:
+def _value(how: str, current: Any, rng: random.Random, n: int) -> str:
+    if how == "object_id":
+        return f"{rng.getrandbits(96):024x}"
+    if how == "suffix":
+        return f"{current or ''}-{n}"
+    names = _names()
+    if how == "first_name":
+        return rng.choice(names["first"])
+    if how == "name":
+        return f"{rng.choice(names['first'])} {rng.choice(names['last'])}"
+    raise ValueError(f"unknown way to vary a seeded field: {how!r}")
+
+
+def _vary(item: dict[str, Any], vary: dict[str, str], rng: random.Random, n: int) -> dict[str, Any]:
     copied = copy.deepcopy(item)
-    for field, provider in vary.items():
-        if provider == "object_id":
-            copied[field] = _hex_id(rng)
-        elif provider == "suffix":
-            copied[field] = f"{copied.get(field, '')}-{n}"
-        else:
-            copied[field] = getattr(fake, provider)()
+    for field, how in vary.items():
+        copied[field] = _value(how, copied.get(field), rng, n)
     return copied
 
 
 def seed_catalogs(rng: random.Random) -> dict[str, list[dict[str, Any]]]:
-    fake = Faker()
-    fake.seed_instance(rng.getrandbits(32))
     catalogs: dict[str, list[dict[str, Any]]] = {}
     for path in sorted(CANONICAL_DIR.glob("*.json")):
         spec = json.loads(path.read_text(encoding="utf-8"))
         items: list[dict[str, Any]] = [copy.deepcopy(i) for i in spec["items"]]
         base = spec["items"]
         for n in range(int(spec.get("extra", 0))):
-            items.append(_vary(base[n % len(base)], spec.get("vary", {}), fake, rng, n + 1))
+            items.append(_vary(base[n % len(base)], spec.get("vary", {}), rng, n + 1))
         catalogs[path.stem] = items
     return catalogs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-VERSION: Final = "0.1.0"
+VERSION: Final = "0.2.0"  # the package version (tests/test_packaging.py checks they agree)
 
 BASE_URL: Final = "https://openapi.akool.com"
 """Every operation but the legacy face detection lives here."""

@@ -6,11 +6,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from akool_mock.contract_tests import profiles
-from akool_mock.contract_tests.exchange import Connection
-from akool_mock.contract_tests.report import Recorder
-from akool_mock.contract_tests.stateful import Harness
-from akool_mock.contract_tests.targets import Target
+from akool_mock.contract_tests.extras import require_suite_extra
+
+require_suite_extra()  # before anything that imports hypothesis or faker
+
+from akool_mock.contract_tests import profiles  # noqa: E402
+from akool_mock.contract_tests.exchange import Connection  # noqa: E402
+from akool_mock.contract_tests.report import Recorder  # noqa: E402
+from akool_mock.contract_tests.stateful import Harness  # noqa: E402
+from akool_mock.contract_tests.targets import Target  # noqa: E402
 
 PROFILE = profiles.load()
 

@@ -1,4 +1,4 @@
-"""The SDK ships alone: it imports nothing else of this repository; only sdk/_transport.py imports httpx."""
+"""The SDK ships alone: it imports nothing else of akool_mock; only sdk/_transport.py imports httpx."""
 
 from __future__ import annotations
 
@@ -10,18 +10,21 @@ from pathlib import Path
 import pytest
 
 SDK = Path(__file__).resolve().parents[2] / "sdk"
-FORBIDDEN = {"schemas", "mock_server", "contract_tests", "fixtures", "tests", "scripts"}
+OTHERS = ("schemas", "mock_server", "contract_tests", "fixtures")
+FORBIDDEN = {*OTHERS, *(f"akool_mock.{name}" for name in OTHERS), "tests", "scripts"}
 MODULES = sorted(SDK.rglob("*.py"))
 
 
 def imported(path: Path) -> set[str]:
-    """The top-level packages a module imports (anywhere in it, TYPE_CHECKING blocks included)."""
+    """The packages a module imports, as their top-level name and, under akool_mock, the subpackage too."""
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module.split(".")[0])
+        modules = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            modules = [node.module]
+        for module in modules:
+            parts = module.split(".")
+            names.update({parts[0], ".".join(parts[:2])})
     return names
 
 
@@ -37,11 +40,15 @@ def test_only_the_transport_imports_httpx() -> None:
 
 def test_importing_the_sdk_loads_nothing_else_of_this_repository() -> None:
     code = (
-        "import sys, sdk, sdk.webhooks, sdk.types.faceswap, sdk.types.voices, sdk.types.knowledge;"
-        f"bad = sorted(m for m in sys.modules if m.split('.')[0] in {sorted(FORBIDDEN)!r});"
+        "import sys, akool_mock.sdk, akool_mock.sdk.webhooks, akool_mock.sdk.types.faceswap,"
+        " akool_mock.sdk.types.voices, akool_mock.sdk.types.knowledge;"
+        f"bad = sorted(m for m in sys.modules if m.split('.')[0] in {sorted(FORBIDDEN)!r}"
+        f" or '.'.join(m.split('.')[:2]) in {sorted(FORBIDDEN)!r});"
         "print(bad); sys.exit(1 if bad else 0)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=SDK.anchor
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
