@@ -2,7 +2,7 @@
 
 python -m benchmarks                      # everything (about 5 minutes on 2 cores)
 python -m benchmarks --quick              # shorter loads and 10k/100k jobs only (about 2 minutes)
-python -m benchmarks --only http,scale    # some of: http, startup, inprocess, scale, webhooks
+python -m benchmarks --only http,scale    # some of: http, startup, pytest, inprocess, scale, webhooks
 python -m benchmarks --json out/bench.json --no-prism
 """
 
@@ -17,15 +17,26 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks import hotpaths, http_load, inprocess, loadgen, prism, scale, startup, webhooks
+from benchmarks import (
+    hotpaths,
+    http_load,
+    inprocess,
+    loadgen,
+    prism,
+    pytest_startup,
+    scale,
+    startup,
+    webhooks,
+)
 from benchmarks.common import REPO, machine
 
-SECTIONS = ("hotpaths", "http", "startup", "inprocess", "scale", "webhooks")
+SECTIONS = ("hotpaths", "http", "startup", "pytest", "inprocess", "scale", "webhooks")
 DEFAULT_JSON = REPO / "out" / "benchmarks.json"
 TITLES = {
     "hotpaths": "Hot paths: each optimization, before and after",
     "http": "HTTP: akool-mock serve vs bare Starlette vs Prism",
     "startup": "Start-up: process start to first 200",
+    "pytest": "pytest start-up: what installing akool-mock adds to every pytest run",
     "inprocess": "In-process: SDK round trips through FakeAkool",
     "scale": "Scale: jobs created through the engine",
     "webhooks": "Webhooks: encrypted, signed deliveries to a local receiver",
@@ -70,6 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             seconds=seconds, connections=args.connections, rounds=rounds, warmup_s=1.0, with_prism=with_prism
         ),
         "startup": lambda: startup.run(repeats=2 if args.quick else 3, with_prism=with_prism),
+        "pytest": lambda: pytest_startup.run(repeats=10 if args.quick else 30),
         "inprocess": lambda: inprocess.run(seconds=1.0 if args.quick else 2.0, rounds=rounds + 1),
         "scale": lambda: scale.run(sizes=scale.SIZES[:2] if args.quick else scale.SIZES),
         "webhooks": lambda: webhooks.run(jobs=1000 if args.quick else 2000),
@@ -78,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "hotpaths": hotpaths.render,
         "http": http_load.render,
         "startup": startup.render,
+        "pytest": pytest_startup.render,
         "inprocess": inprocess.render,
         "scale": scale.render,
         "webhooks": webhooks.render,

@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 
 READY_TIMEOUT_S = 30.0
+REQUIRE_INSTALLED = "AKOOL_MOCK_REQUIRE_INSTALLED"
+
+
+def require_installed(environ: dict[str, str] | None = None) -> None:
+    """With AKOOL_MOCK_REQUIRE_INSTALLED=1 (CI), refuse to run from a source checkout: CI tests the wheel.
+
+    A checkout imports akool_mock through its links (akool_mock/<part> -> ../<part>); an install does not.
+    """
+    environ = dict(os.environ) if environ is None else environ
+    import akool_mock.mock_server as part
+
+    location = Path(part.__file__).resolve().parent
+    linked = Path(part.__file__).parent != location
+    if environ.get(REQUIRE_INSTALLED) == "1" and linked:
+        raise SystemExit(f"akool_mock is imported from a source checkout ({location}), not an install")
+    print(f"akool_mock from {location}", file=sys.stderr)
 
 
 def free_port() -> int:

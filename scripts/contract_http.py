@@ -9,10 +9,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from akool_mock.contract_tests.serve import served
+from akool_mock.contract_tests.serve import require_installed, served
 
 
 def main(argv: list[str]) -> int:
+    require_installed()
     with served() as base_url:
         suite = ["--pyargs", "akool_mock.contract_tests.suite", f"--akool-target={base_url}"]
         # pytest in its own process: this one has imported httpx already, which pytest would warn about

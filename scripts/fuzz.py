@@ -63,7 +63,7 @@ from schemathesis.checks import negative_data_rejection, unsupported_method
 from schemathesis.core.failures import AcceptedNegativeData
 from schemathesis.openapi.checks import UnsupportedMethodResponse
 
-from akool_mock.contract_tests.serve import free_port, stop, wait_ready
+from akool_mock.contract_tests.serve import free_port, require_installed, stop, wait_ready
 
 DEFAULT_MAX_EXAMPLES = 40  # x 59 operations in the fuzzing phase alone is 2,360 cases
 DEFAULT_MIN_CASES = 2000
@@ -312,6 +312,7 @@ def internal_errors(base_url: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
+    require_installed()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="akool-fuzz-") as tmp:
         workdir = Path(tmp)

@@ -1,0 +1,138 @@
+"""pytest start-up: what installing akool-mock adds to every pytest run of a user's project.
+
+Four fresh virtual environments in the benchmark cache ($AKOOL_BENCH_CACHE, outside the work tree), each
+running `pytest` on one empty test file: pytest alone; pytest with httpx (the floor of any project that uses
+httpx or Starlette: both bring anyio, whose pytest plugin loads in every run); the core install of
+akool-mock with pytest; and akool-mock[pytest]. The environments are made once (pip, from the package
+registry: set-up, not measurement) and akool-mock is reinstalled from this checkout's wheel each time.
+The runs are interleaved, `repeats` of each, and the median kept, so load on the machine hits all alike.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import statistics
+import subprocess
+import sys
+import time
+import venv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.common import REPO, fmt, table
+from benchmarks.prism import cache_dir
+
+ENVS: dict[str, list[str]] = {
+    "pytest alone": ["pytest"],
+    "pytest + httpx": ["pytest", "httpx"],
+    "akool-mock (core) + pytest": ["pytest", "akool-mock"],
+    "akool-mock[pytest]": ["akool-mock[pytest]"],
+}
+BASELINE, FLOOR, CORE = "pytest alone", "pytest + httpx", "akool-mock (core) + pytest"
+TARGET_MS = 50.0
+PLUGINS = (
+    "import importlib.metadata as m;print(' '.join(sorted(e.name for e in m.entry_points(group='pytest11'))))"
+)
+
+
+@dataclass(slots=True)
+class StartupReport:
+    repeats: int
+    millis: dict[str, list[float]] = field(default_factory=dict)
+    plugins: dict[str, str] = field(default_factory=dict)
+
+    def median(self, name: str) -> float:
+        return statistics.median(self.millis[name])
+
+    def added(self, name: str, baseline: str = BASELINE) -> float:
+        return self.median(name) - self.median(baseline)
+
+
+def _python(folder: Path) -> Path:
+    return folder / ("Scripts" if sys.platform == "win32" else "bin") / "python"
+
+
+def _pip(python: Path, *args: str) -> None:
+    subprocess.run([str(python), "-m", "pip", "-q", "--disable-pip-version-check", *args], check=True)
+
+
+def prepare(root: Path) -> dict[str, Path]:
+    """The environments, made on first use; akool-mock reinstalled from a wheel of this checkout."""
+    wheels = root / "wheels"
+    for old in wheels.glob("akool_mock-*.whl"):
+        old.unlink()
+    _pip(Path(sys.executable), "wheel", "--no-deps", "-w", str(wheels), str(REPO))
+    (wheel,) = wheels.glob("akool_mock-*.whl")
+    pythons: dict[str, Path] = {}
+    for index, (name, requirements) in enumerate(ENVS.items()):
+        folder = root / f"venv-{index}"
+        python = _python(folder)
+        if not python.exists():
+            venv.create(folder, with_pip=True)
+        wanted = [
+            str(wheel) + r.removeprefix("akool-mock") if r.startswith("akool-mock") else r
+            for r in requirements
+        ]
+        _pip(python, "install", "--find-links", str(wheels), *wanted)
+        if any(r.startswith("akool-mock") for r in requirements):
+            _pip(python, "install", "--force-reinstall", "--no-deps", str(wheel))
+        pythons[name] = python
+    return pythons
+
+
+def _once(python: Path, folder: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_empty.py"],
+        cwd=folder,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return (time.perf_counter() - started) * 1000
+
+
+def run(repeats: int = 30) -> StartupReport:
+    root = cache_dir() / "pytest-startup"
+    root.mkdir(parents=True, exist_ok=True)
+    pythons = prepare(root)
+    (root / "test_empty.py").write_text("def test_nothing():\n    pass\n", encoding="utf-8")
+    report = StartupReport(repeats=repeats, millis={name: [] for name in pythons})
+    for name, python in pythons.items():
+        report.plugins[name] = subprocess.run(
+            [str(python), "-c", PLUGINS], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        _once(python, root)  # compile and cache bytecode before measuring
+    for _ in range(repeats):
+        for name, python in pythons.items():
+            report.millis[name].append(_once(python, root))
+    return report
+
+
+def render(report: StartupReport) -> str:
+    rows = []
+    for name in report.millis:
+        rows.append(
+            [
+                name,
+                report.plugins.get(name) or "none",
+                fmt(report.median(name)),
+                fmt(report.added(name)) if name != BASELINE else "",
+                fmt(report.added(name, FLOOR)) if name not in (BASELINE, FLOOR) else "",
+            ]
+        )
+    added = report.added(CORE)
+    verdict = "met" if added <= TARGET_MS else "**not met**"
+    return "\n".join(
+        [
+            f"Median wall time of `pytest -q` on one empty test, {report.repeats} interleaved runs each "
+            f"(akool-mock {importlib.metadata.version('akool-mock')}).",
+            "",
+            table(
+                ["environment", "pytest plugins", "ms", "added vs pytest alone", "added vs pytest + httpx"],
+                rows,
+            ),
+            "",
+            f"Core install: +{fmt(added)} ms over pytest alone (target ≤ {TARGET_MS:.0f} ms: {verdict}); "
+            f"+{fmt(report.added(CORE, FLOOR))} ms over pytest + httpx.",
+        ]
+    )
