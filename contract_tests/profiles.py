@@ -1,8 +1,9 @@
 """Hypothesis profiles of the contract suite, and how many examples each kind of test gets under them.
 
 - `dev` (default): random, more examples; a failure prints the seed and the blob to reproduce it.
-- `ci` (CI=true, or HYPOTHESIS_PROFILE=ci): derandomized (the same cases every run; `--akool-seed N` picks
-  another fixed set), no example database, sized so the whole suite stays under two minutes on 2 cores.
+- `ci` (CI=true, or HYPOTHESIS_PROFILE=ci): derandomized (the same cases every run), no example database,
+  sized so the whole suite stays under two minutes on 2 cores. `--akool-seed N` picks another fixed set:
+  hypothesis ignores a seed while it derandomizes, so with a seed the profile seeds every test with N instead.
 - `quick` (HYPOTHESIS_PROFILE=quick): `ci` without shrinking: the first failing case is reported as found.
   For checking that a target is broken, fast (the harness's own tests use it).
 """
@@ -34,13 +35,17 @@ def active(environ: Mapping[str, str]) -> str:
     return "ci" if environ.get("CI") else "dev"
 
 
-def load(environ: Mapping[str, str] | None = None) -> str:
-    """Register both profiles and load the active one; returns its name."""
+def load(environ: Mapping[str, str] | None = None, seed: int | None = None) -> str:
+    """Register the profiles and load the active one; returns its name.
+
+    `seed` (from --akool-seed, which the plugin also hands to hypothesis as its seed) turns derandomizing
+    off in `ci` and `quick`, so that the seed, not the test's name, fixes the cases: seed N is one fixed set.
+    """
     settings.register_profile("dev", deadline=None, print_blob=True, suppress_health_check=SUPPRESSED)
     settings.register_profile(
         "ci",
         deadline=None,
-        derandomize=True,
+        derandomize=seed is None,
         database=None,
         print_blob=True,
         suppress_health_check=SUPPRESSED,

@@ -16,12 +16,14 @@ oneOf/anyOf/allOf, if/then/else, not, $ref) becomes a hypothesis strategy of req
 
 Negative cases take a valid case and break ONE rule at one field (`MUTATIONS`), keep it only when the
 validator finds violations and all of them are at that field, and label it `(rule, field)`.
+`missing_required` is the fixed pass beside the sample: every required field of a case dropped once.
 """
 
 from akool_mock.contract_tests.strategies.negative import (
     RULES,
     Negative,
     breakable,
+    missing_required,
     negative_case,
     negative_requests,
 )
@@ -33,6 +35,7 @@ __all__ = [
     "Negative",
     "Refs",
     "breakable",
+    "missing_required",
     "negative_case",
     "negative_requests",
     "realistic",

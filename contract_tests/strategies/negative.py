@@ -147,6 +147,13 @@ def negative_case(
     return None
 
 
+def missing_required(op: Operation, case: dict[str, Any]) -> list[Negative]:
+    """Every required field of a valid `case` dropped in turn (one case each): a fixed pass, not a sample."""
+    sites = [site for site in _sites(case, [request_schema(op)], ()) if site.path[:1] != ("path",)]
+    drops = [m for site in sites for m in _mutations(site) if m[0] == "required"]
+    return [n for n in (negative_case(op, case, *drop) for drop in drops) if n is not None]
+
+
 def breakable(op: Operation) -> bool:
     """Whether `op` has any body or query field a negative case could break (getQuota has none)."""
     parts = request_schema(op).get("properties", {})

@@ -16,7 +16,10 @@ from akool_mock.contract_tests.report import Recorder  # noqa: E402
 from akool_mock.contract_tests.stateful import Harness  # noqa: E402
 from akool_mock.contract_tests.targets import Target  # noqa: E402
 
-PROFILE = profiles.load()
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Before the test modules are imported: their @settings take the profile loaded now as their parent.
+    profiles.load(seed=config.getoption("--akool-seed"))
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,12 @@ from hypothesis import strategies as st
 
 from akool_mock.contract_tests import checks, profiles
 from akool_mock.contract_tests.stateful import Harness
-from akool_mock.contract_tests.strategies import breakable, negative_requests
+from akool_mock.contract_tests.strategies import (
+    breakable,
+    missing_required,
+    negative_requests,
+    valid_requests,
+)
 from akool_mock.schemas import Operation, load_catalog
 
 OPERATIONS = [op for op in load_catalog().operations if breakable(op)]
@@ -27,3 +32,19 @@ def test_one_broken_rule_answers_1003_naming_the_field(
     exchange = harness.send(op, case.request)
     harness.recorder.negative(harness.target.name, case.rule, op.id, case.field)
     checks.run(exchange, [checks.names_the_field(case.field), checks.sdk_agrees])
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+@settings(max_examples=1)
+@given(data=st.data())
+def test_every_required_field_missing_answers_1003_naming_it(
+    op: Operation, data: st.DataObject, harness: Harness
+) -> None:
+    """Not a sample: each required field of one valid request is dropped in turn, every run."""
+    if harness.target.read_only:
+        pytest.skip("negative cases are not sent to the real API by default: one it accepts could bill a job")
+    case = data.draw(valid_requests(op), label="valid case")
+    for negative in missing_required(op, case):
+        exchange = harness.send(op, negative.request)
+        harness.recorder.negative(harness.target.name, "required", op.id, negative.field)
+        checks.run(exchange, [checks.names_the_field(negative.field), checks.sdk_agrees])

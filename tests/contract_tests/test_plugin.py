@@ -118,3 +118,26 @@ def test_a_target_that_is_not_a_url_is_refused(pytester: pytest.Pytester) -> Non
     result = pytester.runpytest_subprocess(*SUITE, "--akool-target=staging", "-k", "get_quota")
     result.stdout.fnmatch_lines(["*must be inprocess, live or a base URL*"])
     assert result.ret != 0
+
+
+def _negative_fields(pytester: pytest.Pytester, *seed: str) -> list[str]:
+    report = pytester.path / "report.json"
+    report.unlink(missing_ok=True)
+    result = pytester.runpytest_subprocess(
+        *SUITE, *seed, f"--akool-report={report}", "-k", "one_broken_rule and (voices or images)"
+    )
+    result.assert_outcomes(passed=result.parseoutcomes()["passed"])
+    summary = json.loads(report.read_text(encoding="utf-8"))
+    fields: list[str] = summary["targets"]["inprocess"]["negative_fields"]
+    return fields
+
+
+def test_the_seed_picks_another_fixed_set_under_the_ci_profile(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HYPOTHESIS_PROFILE", "ci")
+    unseeded = _negative_fields(pytester)
+    assert _negative_fields(pytester) == unseeded, "without a seed the ci profile is derandomized"
+    one, two = _negative_fields(pytester, "--akool-seed=1"), _negative_fields(pytester, "--akool-seed=2")
+    assert _negative_fields(pytester, "--akool-seed=1") == one, "a seed is one fixed set"
+    assert one != two, "another seed, other cases"
