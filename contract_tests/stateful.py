@@ -8,7 +8,8 @@ force completion or failure, cancel, delete, list. Invariants, checked as the ma
 - the result URL serves the right media type exactly from completion on (before, it serves nothing);
 - credits are charged once, at creation: polls, time and outcomes never change the quota again;
 - a deleted job is gone from its poll; a poll of several ids answers exactly the live ones;
-- every webhook delivery verifies and decrypts, and its statuses match what was polled (at teardown).
+- every webhook delivery verifies and decrypts, names a job by the id its create and polls gave, and its
+  statuses match what was polled (at teardown).
 
 Resources (voices, knowledge bases, streaming sessions) are in `contract_tests.resources`.
 """
@@ -276,6 +277,12 @@ def check_webhooks(machine: JobMachine, deliveries: list[dict[str, Any]]) -> Non
             body, client_id=creds.client_id or "", client_secret=creds.secret or "", tolerance=None
         )
         seen.setdefault(event.id, []).append(int(event.status))
+    strangers = sorted(set(seen) - set(machine.model) - machine.world.created)
+    if strangers:
+        raise AssertionError(
+            f"{machine.op.id}: webhooks name jobs {strangers}, an id no create or poll answer gave "
+            f"(the jobs are {sorted(machine.model)})"
+        )
     for job, statuses in seen.items():
         model = machine.model.get(job)
         if model is None or model.deleted:

@@ -122,6 +122,7 @@ class World:
 
     common: dict[str, list[Any]] = field(default_factory=dict)
     per_op: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+    created: set[str] = field(default_factory=set)  # the ids of the things the world made
 
     def add(self, op_id: str | None, name: str, values: list[Any]) -> None:
         bucket = self.common if op_id is None else self.per_op.setdefault(op_id, {})
@@ -200,6 +201,7 @@ def build_world(conn: Connection, target: Target, only: Collection[str] | None =
         if only is not None and op_id not in only:
             continue
         made = create(conn, target, catalog.operation(op_id), world=world, serial=serial)
+        world.created.update([made] if made else [])
         for user, names in uses.items():
             for name in names:
                 world.add(user, name, [made, [made]] if made else [])

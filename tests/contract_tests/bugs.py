@@ -1,0 +1,236 @@
+"""The curated bug set: realistic bugs of an Akool server, each as a small patch of the fake.
+
+Each bug is a pytest plugin source (loaded with `-p broken_fake` before the suite) that breaks ONE rule the
+README says the suite checks, the `-k` selection of the suite that must catch it, and a line the failure
+must print. `tests/contract_tests/test_curated_bugs.py` runs the suite against each and asserts it is caught.
+Most patches rewrite what crosses the wire (`Pipeline.handle`), so they survive refactors of the fake's
+inside; the rest patch a seam with a stable contract (the webhook crypto, the credit charge).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Wraps Pipeline.handle: `before(request) -> request` and `after(request, answer) -> None` are the bug.
+WIRE = """
+import dataclasses, json
+from akool_mock.mock_server.pipeline import Pipeline
+
+_handle = Pipeline.handle
+
+def before(request):
+    return request
+
+def after(request, answer):
+    return None
+
+def handle(self, request):
+    request = before(request)
+    answer = _handle(self, request)
+    after(request, answer)
+    return answer
+
+Pipeline.handle = handle
+
+def rewrite(answer, change):
+    try:
+        body = json.loads(answer.body)
+    except ValueError:
+        return
+    change(body)
+    answer.body = json.dumps(body).encode()
+"""
+
+
+@dataclass(frozen=True)
+class Bug:
+    name: str
+    rule: str  # the README's rule it breaks
+    source: str  # the plugin that breaks the fake
+    selection: str  # the -k expression of the suite tests that must catch it
+    says: str  # an fnmatch pattern the failure output must contain
+
+
+def wire(code: str) -> str:
+    return WIRE + code
+
+
+BUGS: tuple[Bug, ...] = (
+    Bug(
+        "renamed_result_field",
+        "a completed job's result URL is where the contract says",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/api/open/v3/faceswap/result/listbyids":
+        def change(b):
+            for item in (b.get("data") or {}).get("result", []):
+                if "url" in item:
+                    item["result_url"] = item.pop("url")
+        rewrite(answer, change)
+"""
+        ),
+        "test_job_lifecycle and create_image_pro",
+        "*completed without a result URL*",
+    ),
+    Bug(
+        "string_for_number",
+        "each answer conforms to the response schema",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/api/open/v3/faceswap/quota/info":
+        rewrite(answer, lambda b: b["data"].update(credit=str(b["data"]["credit"])))
+"""
+        ),
+        "test_generated and get_quota",
+        "*does not conform to the response schema*",
+    ),
+    Bug(
+        "wrong_auth_code",
+        "missing credentials answer 1102, wrong ones 1101",
+        wire(
+            """
+def after(request, answer):
+    rewrite(answer, lambda b: b.update(code=1101) if b.get("code") == 1102 else None)
+"""
+        ),
+        "test_missing_and_wrong_credentials and get_quota",
+        "*1102*",
+    ),
+    Bug(
+        "missing_required_accepted",
+        "a missing required field answers 1003 naming it",
+        wire(
+            """
+def before(request):
+    if request.path == "/api/open/v3/faceswap/highquality/specifyimage":
+        body = json.loads(request.body or b"{}")
+        body.setdefault("modifyImage", "https://images.example.com/photos/team.png")
+        return dataclasses.replace(request, body=json.dumps(body).encode())
+    return request
+"""
+        ),
+        "test_every_required_field_missing and create_image",
+        "*modifyImage*",
+    ),
+    Bug(
+        "status_goes_back",
+        "a status never goes back",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/api/open/v3/faceswap/result/listbyids":
+        def change(b):
+            for item in (b.get("data") or {}).get("result", []):
+                if item.get("faceswap_status") == 3:
+                    item["faceswap_status"] = 2
+        rewrite(answer, change)
+"""
+        ),
+        "test_job_lifecycle and create_image_pro",
+        "*went back from status 3 to 2*",
+    ),
+    Bug(
+        "terminal_status_changes",
+        "a terminal status is final",
+        wire(
+            """
+SEEN = set()
+
+def after(request, answer):
+    if request.path == "/api/open/v3/faceswap/result/listbyids":
+        def change(b):
+            for item in (b.get("data") or {}).get("result", []):
+                if item.get("faceswap_status") == 3:
+                    if item["_id"] in SEEN:
+                        item["faceswap_status"] = 4
+                    SEEN.add(item["_id"])
+        rewrite(answer, change)
+"""
+        ),
+        "test_job_lifecycle and create_image_pro",
+        "*left the terminal status 3 for 4*",
+    ),
+    Bug(
+        "deleted_job_still_polled",
+        "deleted things are gone",
+        wire(
+            """
+def before(request):
+    if request.path == "/api/open/v3/faceswap/result/delbyids":
+        return dataclasses.replace(request, body=json.dumps({"_ids": "000000000000000000000000"}).encode())
+    return request
+"""
+        ),
+        "test_job_lifecycle and create_image and not plus and not pro",
+        "*was deleted but its poll still shows it*",
+    ),
+    Bug(
+        "wrong_media_type",
+        "result URLs serve the right media from completion on",
+        wire(
+            """
+def after(request, answer):
+    if request.path.startswith("/_mock/media/"):
+        answer.content_type = "text/plain"
+"""
+        ),
+        "test_job_lifecycle and create_image_pro",
+        "*answered HTTP 200 'text/plain*",
+    ),
+    Bug(
+        "double_charge",
+        "credits are charged once",
+        """
+from akool_mock.mock_server.state import Backend
+
+_charge = Backend.charge
+
+def charge(self, account, amount, *args, **kwargs):
+    _charge(self, account, amount, *args, **kwargs)
+    if amount > 0 and account.credits >= amount:
+        _charge(self, account, amount, *args, **kwargs)
+
+Backend.charge = charge
+""",
+        "test_job_lifecycle and create_image_pro",
+        "*credit is *, expected *",
+    ),
+    Bug(
+        "unsorted_webhook_signature",
+        "every webhook verifies",
+        """
+import hashlib
+from akool_mock.mock_server import crypto
+
+def signature(client_id, timestamp, nonce, data_encrypt):
+    joined = "".join([client_id, str(timestamp), str(nonce), data_encrypt])
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()
+
+crypto.signature = signature
+""",
+        "test_job_lifecycle and create_image_pro",
+        "*signature*",
+    ),
+    Bug(
+        "webhook_names_another_id",
+        "every webhook names the job by the id its create and polls gave",
+        """
+import json
+from akool_mock.mock_server import crypto
+
+_encrypt = crypto.encrypt
+
+def encrypt(plaintext, client_id, client_secret):
+    payload = json.loads(plaintext)
+    if isinstance(payload.get("_id"), str):
+        payload["_id"] = payload["_id"][::-1]
+    return _encrypt(json.dumps(payload), client_id, client_secret)
+
+crypto.encrypt = encrypt
+""",
+        "test_job_lifecycle and create_image_pro",
+        "*webhooks name jobs *, an id no create or poll answer gave*",
+    ),
+)
