@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import signal
+import sqlite3
+import stat
 from pathlib import Path
 
 import httpx
+import pytest
 
+from akool_mock.mock_server.crypto import decrypt
 from akool_mock.mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID, build_settings
+from akool_mock.mock_server.state_format import StateFileError
 from tests.mock_server.conftest import Fake, make_fake
 from tests.support.servers import receiver, serve
 
@@ -88,3 +94,90 @@ def test_kill_9_loses_nothing_and_pending_webhooks_resume(tmp_path: Path) -> Non
             client.post("/_mock/clock/advance", json={"seconds": 3600})
             bodies = hook.wait_for(3, timeout=10)
             assert len(bodies) >= 3  # the failed first delivery was retried after the restart
+
+
+# ----- secrets at rest (NOTES.md #state-file-secrets) --------------------------------------------------
+CUSTOM_KEY = "my-real-looking-key-0123456789ab"
+
+
+def _on_disk(state: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in state.parent.iterdir() if p.name.startswith(state.name))
+
+
+def test_the_state_file_is_private_and_holds_no_key_or_token_in_plain_text(tmp_path: Path) -> None:
+    state = tmp_path / "akool.sqlite"
+    first = fake_on(state)
+    custom = first.request("POST", "/_mock/accounts", body={"api_key": CUSTOM_KEY, "credits": 3}).body
+    generated = first.request("POST", "/_mock/accounts", body={}).body
+    token = first.post(
+        "/api/open/v3/getToken", {"clientId": DEFAULT_CLIENT_ID, "clientSecret": DEFAULT_API_KEY}
+    )["token"]
+    secrets = [DEFAULT_API_KEY, CUSTOM_KEY, generated["api_key"], token, token.rsplit(".", 1)[1]]
+    disk = _on_disk(state)
+    assert b"faceswap" in disk or b"client_id" in disk  # the bytes searched are the state itself
+    assert [s for s in secrets if s.encode() in disk] == []
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == ["akool.sqlite", "akool.sqlite-shm", "akool.sqlite-wal", "akool.sqlite.key"]
+    assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir()} == dict.fromkeys(files, 0o600)
+
+    second = fake_on(state)  # the keys come back: auth, getToken and webhook encryption need them
+    for account in (custom, generated):
+        quota = second.request(
+            "GET", "/api/open/v3/faceswap/quota/info", headers={"x-api-key": account["api_key"]}
+        )
+        assert quota.body["code"] == 1000
+        sealed = second.backend.seal_for(account["client_id"], {"status": 3}, 1, 2)
+        assert json.loads(decrypt(sealed["dataEncrypt"], account["client_id"], account["api_key"])) == {
+            "status": 3
+        }
+    bearer = {"authorization": f"Bearer {token}"}
+    assert second.request("GET", "/api/open/v3/faceswap/quota/info", headers=bearer).body["code"] == 1000
+
+
+def test_a_state_file_without_its_key_file_is_refused(tmp_path: Path) -> None:
+    state = tmp_path / "akool.sqlite"
+    fake_on(state).request("POST", "/_mock/accounts", body={"api_key": CUSTOM_KEY})
+    (tmp_path / "akool.sqlite.key").unlink()
+    with pytest.raises(StateFileError, match=r"akool\.sqlite\.key is missing.*copy it along"):
+        fake_on(state)
+
+
+def test_an_existing_0644_state_file_is_made_private(tmp_path: Path) -> None:
+    state = tmp_path / "akool.sqlite"
+    fake_on(state).backend.state_file.close()
+    for path in tmp_path.iterdir():
+        path.chmod(0o644)
+    fake_on(state)
+    assert {stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir() if p.suffix != ".key"} == {0o600}
+
+
+def test_a_state_file_of_akool_mock_0_1_is_upgraded_and_loses_its_plain_text(tmp_path: Path) -> None:
+    state = tmp_path / "old.sqlite"
+    legacy_token = "eyJhbGciOiJIUzI1NiJ9.eyJ1aWQiOjF9.legacysecretlegacysecret"
+    old = sqlite3.connect(state)
+    with old:
+        for table in ("accounts", "tokens", "jobs", "resources", "deliveries"):
+            old.execute(f"CREATE TABLE {table} (id TEXT PRIMARY KEY, data TEXT NOT NULL)")
+        old.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        account = {"client_id": "AKlegacyClient000000001", "api_key": CUSTOM_KEY, "credits": 42.0}
+        account |= {"charged": 1.0, "banned": False, "uid": 100002}
+        old.execute("INSERT INTO accounts VALUES (?, ?)", (account["client_id"], json.dumps(account)))
+        expiry = {"client_id": account["client_id"], "expires_at": 2e9}
+        old.execute("INSERT INTO tokens VALUES (?, ?)", (legacy_token, json.dumps(expiry)))
+        meta = {"clock": "1735689700.0", "ids": '{"process":1,"counter":7}'}
+        meta["outbox"] = '{"sequence":0,"modes":{}}'
+        old.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+    old.close()
+
+    upgraded = fake_on(state)
+    assert (
+        upgraded.request("GET", "/api/open/v3/faceswap/quota/info", headers={"x-api-key": CUSTOM_KEY}).body[
+            "data"
+        ]["credit"]
+        == 42
+    )
+    bearer = {"authorization": f"Bearer {legacy_token}"}
+    assert upgraded.request("GET", "/api/open/v3/faceswap/quota/info", headers=bearer).body["code"] == 1000
+    disk = _on_disk(state)
+    assert CUSTOM_KEY.encode() not in disk
+    assert b"legacysecret" not in disk
