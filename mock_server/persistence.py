@@ -6,7 +6,9 @@ transaction before its answer leaves (`Backend.persist`), so every answer a clie
 WAL mode with synchronous=NORMAL survives a killed process. On start the state is read back: jobs resume
 their lifecycles (time-policy deadlines are recomputed from their creation time), pending webhook deliveries
 resume, the clock never goes back, and ids continue where they stopped. Faults, rate limits and the request
-journal are test-time settings and are not kept.
+journal are test-time settings and are not kept. Nothing is written when nothing changed (an idle server
+writes nothing), and keys and tokens are never written in plain text (secrecy.py); what a file must be to
+be opened at all is state_format.py's.
 """
 
 from __future__ import annotations

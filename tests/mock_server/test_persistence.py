@@ -6,6 +6,7 @@ import json
 import signal
 import sqlite3
 import stat
+import time
 from pathlib import Path
 
 import httpx
@@ -181,3 +182,41 @@ def test_a_state_file_of_akool_mock_0_1_is_upgraded_and_loses_its_plain_text(tmp
     disk = _on_disk(state)
     assert CUSTOM_KEY.encode() not in disk
     assert b"legacysecret" not in disk
+
+
+# ----- idle is idle ---------------------------------------------------------------------------------------
+IDLE_S = 3.0
+IDLE_MINUTE_BUDGET = 4096  # bytes an idle minute may write (README reliability table)
+
+
+def _written(pid: int) -> int:
+    """Bytes the process handed to write()/pwrite() so far (page cache or disk alike)."""
+    fields = dict(line.split(": ") for line in Path(f"/proc/{pid}/io").read_text().splitlines())
+    return int(fields["wchar"])
+
+
+def _files(state: Path) -> dict[str, tuple[int, int]]:
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in state.parent.iterdir()}
+
+
+def test_an_idle_served_fake_with_a_state_file_writes_nothing(tmp_path: Path) -> None:
+    state = tmp_path / "akool.sqlite"
+    with receiver() as hook, serve("--state-file", str(state)) as served:  # a real clock, ticking
+        headers = {"x-api-key": DEFAULT_API_KEY}
+        with httpx.Client(base_url=served.base_url, headers=headers, timeout=10) as client:
+            job = client.post(CREATE, json={**JOB, "webhookUrl": hook.url}).json()["data"]["_id"]
+            client.post(f"/_mock/jobs/{job}/complete")
+            client.post(
+                "/api/open/v3/getToken", json={"clientId": DEFAULT_CLIENT_ID, "clientSecret": DEFAULT_API_KEY}
+            )
+            client.post("/_mock/accounts", json={})
+            hook.wait_for(2)
+            deliveries = client.get("/_mock/webhooks", params={"job": job}).json()["deliveries"]
+            assert [d["state"] for d in deliveries] == ["delivered", "delivered"]
+        time.sleep(0.5)  # the last acknowledgement's write
+        before, files = _written(served.process.pid), _files(state)
+        time.sleep(IDLE_S)
+        written = _written(served.process.pid) - before
+        assert served.process.poll() is None
+        assert written * 60 / IDLE_S < IDLE_MINUTE_BUDGET, f"{written} bytes written in {IDLE_S} s idle"
+        assert _files(state) == files
