@@ -220,3 +220,28 @@ def test_an_idle_served_fake_with_a_state_file_writes_nothing(tmp_path: Path) ->
         assert served.process.poll() is None
         assert written * 60 / IDLE_S < IDLE_MINUTE_BUDGET, f"{written} bytes written in {IDLE_S} s idle"
         assert _files(state) == files
+
+
+def test_copies_made_as_the_readme_says_open_with_everything(tmp_path: Path) -> None:
+    state = tmp_path / "live" / "akool.sqlite"
+    state.parent.mkdir()
+    live = fake_on(state)  # still open: the copies are taken from a running fake
+    job = live.post(CREATE, JOB)["data"]["_id"]
+    other = live.request("POST", "/_mock/accounts", body={"credits": 5}).body
+    files_copy = tmp_path / "files" / "akool.sqlite"
+    files_copy.parent.mkdir()
+    for suffix in ("", "-wal", "-shm", ".key"):
+        Path(f"{files_copy}{suffix}").write_bytes(Path(f"{state}{suffix}").read_bytes())
+    backup_copy = tmp_path / "backup" / "copy.sqlite"
+    backup_copy.parent.mkdir()
+    with sqlite3.connect(backup_copy) as target:  # what `sqlite3 PATH ".backup COPY"` does
+        live.backend.state_file.db.backup(target)
+    target.close()
+    Path(f"{backup_copy}.key").write_bytes(Path(f"{state}.key").read_bytes())
+    for copy in (files_copy, backup_copy):
+        restored = fake_on(copy)
+        assert restored.get(POLL, _ids=job)["data"]["result"][0]["_id"] == job
+        quota = restored.request(
+            "GET", "/api/open/v3/faceswap/quota/info", headers={"x-api-key": other["api_key"]}
+        )
+        assert quota.body["data"]["credit"] == 5
