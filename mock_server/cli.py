@@ -140,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--public-url", help="base URL put in result URLs (default http://HOST:PORT)")
     serve.add_argument(
         "--state-file",
+        metavar="PATH",
         help="keep all state in this SQLite file (created 0600; API keys encrypted with PATH.key), so a "
         "restart, even kill -9, loses nothing; a copy needs PATH-wal, PATH-shm and PATH.key too "
         "(or sqlite3 PATH '.backup COPY' plus PATH.key); a damaged or foreign file is refused",

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from akool_mock.contract_tests.serve import free_port
 from akool_mock.mock_server.settings import build_settings
@@ -169,3 +171,43 @@ def test_a_good_state_file_passes_the_checks(tmp_path: Path) -> None:
 def test_a_directory_that_cannot_hold_the_file_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(StateFileError, match=r"cannot create state file .*/missing/akool\.sqlite"):
         open_state(tmp_path / "missing" / "akool.sqlite")
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    return good_state(tmp_path_factory.mktemp("pristine") / "akool.sqlite", jobs=20).read_bytes()
+
+
+def _opens_or_refuses(folder: Path, content: bytes) -> None:
+    """Whatever the bytes, starting a fake on them either works or raises StateFileError, nothing else."""
+    path = folder / "akool.sqlite"
+    for stale in folder.glob("akool.sqlite*"):
+        stale.unlink()
+    path.write_bytes(content)
+    message = ""
+    try:
+        make_fake(build_settings({"state_file": str(path)}, clock="manual")).backend.state_file.close()
+    except StateFileError as refused:
+        message = str(refused)
+    if message:
+        assert "\n" not in message
+        assert str(path) in message
+
+
+@given(st.binary(max_size=600) | st.binary(max_size=600).map(lambda tail: b"SQLite format 3\x00" + tail))
+@settings(max_examples=40, deadline=None)
+def test_any_bytes_at_all_are_opened_or_refused_in_one_line(
+    tmp_path_factory: pytest.TempPathFactory, content: bytes
+) -> None:
+    _opens_or_refuses(tmp_path_factory.mktemp("bytes"), content)
+
+
+@given(st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=1, max_value=255)), max_size=8))
+@settings(max_examples=40, deadline=None)
+def test_a_state_file_with_flipped_bytes_is_opened_or_refused_in_one_line(
+    tmp_path_factory: pytest.TempPathFactory, pristine: bytes, flips: list[tuple[int, int]]
+) -> None:
+    damaged = bytearray(pristine)
+    for offset, mask in flips:
+        damaged[offset % len(damaged)] ^= mask
+    _opens_or_refuses(tmp_path_factory.mktemp("flipped"), bytes(damaged))
