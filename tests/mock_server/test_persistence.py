@@ -199,6 +199,7 @@ def _files(state: Path) -> dict[str, tuple[int, int]]:
     return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in state.parent.iterdir()}
 
 
+@pytest.mark.skipif(not Path("/proc/self/io").exists(), reason="needs Linux /proc/PID/io to count writes")
 def test_an_idle_served_fake_with_a_state_file_writes_nothing(tmp_path: Path) -> None:
     state = tmp_path / "akool.sqlite"
     with receiver() as hook, serve("--state-file", str(state)) as served:  # a real clock, ticking
