@@ -246,3 +246,22 @@ def test_copies_made_as_the_readme_says_open_with_everything(tmp_path: Path) -> 
             "GET", "/api/open/v3/faceswap/quota/info", headers={"x-api-key": other["api_key"]}
         )
         assert quota.body["data"]["credit"] == 5
+
+
+def test_ticks_write_only_changes_and_a_moved_clock_is_kept(tmp_path: Path) -> None:
+    state = tmp_path / "akool.sqlite"
+    fake = fake_on(state)
+    job = fake.post(CREATE, JOB)["data"]["_id"]
+    db = fake.backend.state_file.db
+    before = db.total_changes
+    for _ in range(100):  # what the served fake's ticker does every 50 ms
+        fake.backend.tick()
+        fake.backend.persist(observed=False)
+    assert db.total_changes == before
+    fake.request("POST", "/_mock/clock/advance", body={"seconds": 6})  # the job moves: a change
+    assert db.total_changes > before
+    moved = db.total_changes
+    fake.request("POST", "/_mock/clock/advance", body={"seconds": 1})  # only the clock moves
+    assert db.total_changes == moved + 1
+    assert fake_on(state).backend.now() == fake.backend.now()
+    assert fake_on(state).get(POLL, _ids=job)["data"]["result"][0]["faceswap_status"] == 2
