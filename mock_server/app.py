@@ -166,7 +166,7 @@ async def _tick_forever(pipeline: Pipeline, sender: AsyncSender) -> None:
     while True:
         await asyncio.sleep(TICK_SECONDS)
         pipeline.backend.tick()
-        pipeline.backend.persist()
+        pipeline.backend.persist(observed=False)  # idle is idle: no write unless something changed
         task = asyncio.create_task(send_async(pipeline.backend, sender))
         in_flight.add(task)
         task.add_done_callback(in_flight.discard)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from akool_mock._version import __version__
 from akool_mock.mock_server.openapi import build_openapi, dumps
+from akool_mock.mock_server.secrecy import shown_key
 from akool_mock.mock_server.settings import (
     DEFAULT_API_KEY,
     DEFAULT_CLIENT_ID,
@@ -18,6 +19,7 @@ from akool_mock.mock_server.settings import (
     env_control_token,
     read_config,
 )
+from akool_mock.mock_server.state_format import StateFileError
 from akool_mock.schemas import load_catalog
 from akool_mock.schemas.recorded import UnusableInput, check_file
 
@@ -88,10 +90,14 @@ def _serve(args: argparse.Namespace) -> int:
 
     from akool_mock.mock_server.app import create_app
 
-    app = create_app(settings)
+    try:
+        app = create_app(settings)
+    except StateFileError as exc:
+        print(f"akool-mock serve: {exc}", file=sys.stderr)
+        return 2
     account = settings.accounts[0]
     print(f"akool-mock serving the Akool API at {settings.base_url}", flush=True)
-    print(f"  x-api-key: {account.api_key}", flush=True)
+    print(f"  x-api-key: {shown_key(account.api_key)}", flush=True)
     print(f"  clientId:  {account.client_id}   (POST /api/open/v3/getToken with clientSecret = the API key)")
     print(
         f"  clock: {settings.clock}" + (f" x{settings.speed}" if settings.clock == "real" else ""), flush=True
@@ -135,7 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--control-token", help="require this token (x-akool-mock-token) on /_mock/ calls")
     serve.add_argument("--public-url", help="base URL put in result URLs (default http://HOST:PORT)")
     serve.add_argument(
-        "--state-file", help="keep all state in this SQLite file, so a restart (even kill -9) loses nothing"
+        "--state-file",
+        metavar="PATH",
+        help="keep all state in this SQLite file (created 0600; API keys encrypted with PATH.key), so a "
+        "restart, even kill -9, loses nothing; a copy needs PATH-wal, PATH-shm and PATH.key too "
+        "(or sqlite3 PATH '.backup COPY' plus PATH.key); a damaged or foreign file is refused",
     )
     serve.set_defaults(run=_serve)
 

@@ -83,7 +83,7 @@ async def send_async(backend: Any, sender: AsyncSender) -> int:
             backend.outbox.settle(item.delivery, first, None, backend.now(), len(item.bodies))
 
     await asyncio.gather(*(one(item) for item in outgoing))
-    backend.persist()
+    backend.persist(observed=False)
     return len(outgoing)
 
 

@@ -46,10 +46,16 @@ class IdFactory:
         return f"{seconds:08x}{self._process:010x}{self._counter:06x}"
 
     def token(self, length: int = 32) -> str:
-        """Random URL-safe text for secrets and tokens (seeded when the fake is)."""
+        """Random alphanumeric text for ids that are not ObjectIds (seeded when the fake is)."""
         if self._seed is None:
             return secrets.token_urlsafe(length)[:length]
         return "".join(self._random.choice(_ALPHANUMERIC) for _ in range(length))
+
+    @staticmethod
+    def secret(length: int = 32) -> str:
+        """Random URL-safe text for API keys and tokens: never seeded, so `--seed` makes ids repeatable
+        but no run can guess another run's credentials (NOTES.md #seeded-secrets)."""
+        return secrets.token_urlsafe(length)[:length]
 
     def number(self, low: int, high: int) -> int:
         return self._random.randint(low, high)

@@ -6,7 +6,9 @@ transaction before its answer leaves (`Backend.persist`), so every answer a clie
 WAL mode with synchronous=NORMAL survives a killed process. On start the state is read back: jobs resume
 their lifecycles (time-policy deadlines are recomputed from their creation time), pending webhook deliveries
 resume, the clock never goes back, and ids continue where they stopped. Faults, rate limits and the request
-journal are test-time settings and are not kept.
+journal are test-time settings and are not kept. Nothing is written when nothing changed (an idle server
+writes nothing), and keys and tokens are never written in plain text (secrecy.py); what a file must be to
+be opened at all is state_format.py's.
 """
 
 from __future__ import annotations
@@ -19,14 +21,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from akool_mock.mock_server.jobs import Job
+from akool_mock.mock_server.secrecy import KeyVault, key_file_for, token_digest
+from akool_mock.mock_server.state_format import (
+    LEGACY_VERSION,
+    TABLES,
+    StateFileError,
+    damaged,
+    mark_current,
+    open_state,
+)
 from akool_mock.mock_server.webhooks import Attempt, Delivery, Modes
 
 if TYPE_CHECKING:
     from akool_mock.mock_server.state import Account, Backend
-
-TABLES = ("accounts", "tokens", "jobs", "resources", "deliveries")
-SCHEMA = ";".join(f"CREATE TABLE IF NOT EXISTS {t} (id TEXT PRIMARY KEY, data TEXT NOT NULL)" for t in TABLES)
-META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
 
 def _dump(value: Any) -> str:
@@ -34,14 +41,16 @@ def _dump(value: Any) -> str:
 
 
 class StateFile:
-    """One SQLite file holding a Backend's state."""
+    """One SQLite file holding a Backend's state (format and refusals: state_format.py)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(SCHEMA + ";" + META)
+        self.vault = KeyVault(key_file_for(path))
+        self.db, version = open_state(path)
+        self._written: dict[str, str] = {}  # meta rows as last written: unchanged ones are not written again
+        self._sealed: dict[str, tuple[str, str]] = {}  # client_id -> (api_key, its encrypted form)
+        if version == LEGACY_VERSION:
+            self._upgrade_legacy()
 
     def close(self) -> None:
         self.db.close()
@@ -51,21 +60,28 @@ class StateFile:
             self.db.execute("BEGIN")
             for table in (*TABLES, "meta"):
                 self.db.execute(f"DELETE FROM {table}")
+        self._written.clear()
 
     # ----- writing ------------------------------------------------------------------------------------
-    def save(self, backend: Backend) -> None:
-        """Write everything touched since the last save, in one transaction."""
+    def save(self, backend: Backend, observed: bool = True) -> None:
+        """Write everything touched since the last save, in one transaction; nothing when nothing changed.
+
+        The clock is written with other changes, or when a request `observed` it and it moved; an idle
+        tick of a real clock writes nothing (the clock resumes from wall time after a restart).
+        """
         rows = self._rows(backend)
-        if not any(rows.values()):
+        meta = self._meta(backend, observed or any(rows.values()))
+        if not any(rows.values()) and not meta:
             return
         self.db.execute("BEGIN")
         try:
-            for table, values in rows.items():
+            for table, values in (*rows.items(), ("meta", meta)):
                 self.db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", values)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+        self._written.update(meta)
         backend.clear_touched()
 
     def _rows(self, backend: Backend) -> dict[str, list[tuple[str, str]]]:
@@ -73,34 +89,59 @@ class StateFile:
         jobs = backend.jobs.jobs
         outbox = backend.outbox
         return {
-            "accounts": [(a.client_id, _dump(_account(a))) for a in backend.accounts.values()]
+            "accounts": [(a.client_id, _dump(self._account(a))) for a in backend.accounts.values()]
             if touched.accounts
             else [],
             "tokens": [(t, _dump(asdict(backend.tokens[t]))) for t in touched.tokens if t in backend.tokens],
             "jobs": [(i, _dump(asdict(jobs[i]))) for i in backend.jobs.touched if i in jobs],
             "resources": [(r, _dump(asdict(backend.resources[r]))) for r in touched.resources],
             "deliveries": [(d, _dump(asdict(outbox.deliveries[d]))) for d in outbox.touched],
-            "meta": [
-                ("clock", _dump(backend.clock.now())),
-                ("ids", _dump(backend.ids.snapshot())),
-                ("outbox", _dump({"sequence": outbox.sequence, "modes": _modes(outbox.modes)})),
-            ],
         }
+
+    def _meta(self, backend: Backend, with_clock: bool) -> list[tuple[str, str]]:
+        outbox = backend.outbox
+        values = {
+            "ids": _dump(backend.ids.snapshot()),
+            "outbox": _dump({"sequence": outbox.sequence, "modes": _modes(outbox.modes)}),
+        }
+        if with_clock:
+            values["clock"] = _dump(backend.clock.now())
+        return [(key, text) for key, text in values.items() if self._written.get(key) != text]
+
+    def _account(self, account: Account) -> dict[str, Any]:
+        """An account without its key in plain text: the key is kept encrypted (secrecy.py)."""
+        kept = (f.name for f in fields(account) if f.name not in ("lifecycle", "api_key"))
+        data = {name: getattr(account, name) for name in kept}
+        cached = self._sealed.get(account.client_id)
+        if cached is None or cached[0] != account.api_key:
+            cached = (account.api_key, self.vault.seal(account.client_id, account.api_key))
+            self._sealed[account.client_id] = cached
+        data["key_sealed"] = cached[1]
+        return data
 
     # ----- reading ------------------------------------------------------------------------------------
     def load(self, backend: Backend) -> None:
-        """Put the saved state into a freshly reset Backend."""
+        """Put the saved state into a freshly reset Backend; a file that cannot be read is refused."""
+        try:
+            self._load(backend)
+        except StateFileError:
+            raise
+        except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as exc:
+            raise damaged(self.path, exc) from None
+
+    def _load(self, backend: Backend) -> None:
         from akool_mock.mock_server.state import Resource, Token
 
-        meta = {key: json.loads(value) for key, value in self.db.execute("SELECT key, value FROM meta")}
+        meta: dict[str, str] = dict(self.db.execute("SELECT key, value FROM meta"))
         if not meta:
             return
-        saved_now = float(meta["clock"])
+        self._written = dict(meta)
+        saved_now = float(json.loads(meta["clock"]))
         if saved_now > backend.clock.now():
             backend.clock.advance(saved_now - backend.clock.now())
-        backend.ids.restore(meta["ids"])
+        backend.ids.restore(json.loads(meta["ids"]))
         for data in self._all("accounts"):
-            _restore_account(backend, data)
+            self._restore_account(backend, data)
         for key, data in self._keyed("tokens"):
             backend.tokens[key] = Token(**data)
         for data in self._all("resources"):
@@ -110,9 +151,40 @@ class StateFile:
             owner = backend.accounts.get(job.owner)
             lifecycle = owner.lifecycle if owner else backend.settings.lifecycle
             backend.jobs.add(job, lifecycle.for_operation(job.op_id))
-        _restore_outbox(backend, meta["outbox"], [_delivery(d) for d in self._all("deliveries")])
+        _restore_outbox(backend, json.loads(meta["outbox"]), [_delivery(d) for d in self._all("deliveries")])
         backend.clear_touched()
         backend.tick()
+
+    def _restore_account(self, backend: Backend, data: dict[str, Any]) -> None:
+        """A configured account keeps the configured key; one made through the control API gets its own."""
+        existing = backend.accounts.get(data["client_id"])
+        if existing is None:
+            api_key = self.vault.open(data["client_id"], data["key_sealed"])
+            self._sealed[data["client_id"]] = (api_key, data["key_sealed"])
+            existing = backend.create_account(client_id=data["client_id"], api_key=api_key)
+        existing.credits, existing.charged, existing.banned = data["credits"], data["charged"], data["banned"]
+        existing.uid = data["uid"]
+
+    def _upgrade_legacy(self) -> None:
+        """akool-mock 0.1 kept keys and tokens in plain text: encrypt the keys, keep token digests."""
+        try:
+            accounts = self._keyed("accounts")
+            tokens = self._keyed("tokens")
+            self.db.execute("PRAGMA secure_delete = ON")  # rewritten rows are zeroed, not left in free pages
+            self.db.execute("BEGIN")
+            for client_id, data in accounts:
+                data["key_sealed"] = self.vault.seal(client_id, data.pop("api_key"))
+                self.db.execute("UPDATE accounts SET data = ? WHERE id = ?", (_dump(data), client_id))
+            self.db.execute("DELETE FROM tokens")
+            for token, data in tokens:
+                self.db.execute("INSERT INTO tokens VALUES (?, ?)", (token_digest(token), _dump(data)))
+            mark_current(self.db)
+            self.db.execute("COMMIT")
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the old pages, plain text and all, go
+        except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise damaged(self.path, exc) from None
 
     def _all(self, table: str) -> list[dict[str, Any]]:
         return [json.loads(row[0]) for row in self.db.execute(f"SELECT data FROM {table} ORDER BY id")]
@@ -123,18 +195,6 @@ class StateFile:
 
 def _modes(modes: dict[str, Modes]) -> dict[str, dict[str, Any]]:
     return {account: flags.as_dict() for account, flags in modes.items()}
-
-
-def _account(account: Account) -> dict[str, Any]:
-    return {f.name: getattr(account, f.name) for f in fields(account) if f.name != "lifecycle"}
-
-
-def _restore_account(backend: Backend, data: dict[str, Any]) -> None:
-    existing = backend.accounts.get(data["client_id"])
-    if existing is None:
-        existing = backend.create_account(client_id=data["client_id"], api_key=data["api_key"])
-    existing.credits, existing.charged, existing.banned = data["credits"], data["charged"], data["banned"]
-    existing.uid = data["uid"]
 
 
 def _job(data: dict[str, Any]) -> Job:

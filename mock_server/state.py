@@ -28,6 +28,7 @@ from akool_mock.mock_server.faults import Faults
 from akool_mock.mock_server.ids import IdFactory
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job, JobEngine
 from akool_mock.mock_server.persistence import StateFile
+from akool_mock.mock_server.secrecy import token_digest
 from akool_mock.mock_server.settings import DEFAULT_CREDITS, AccountConfig, Lifecycle, Settings, check_account
 from akool_mock.mock_server.webhooks import Outbox, payload_for
 from akool_mock.schemas import Catalog, Operation
@@ -113,7 +114,7 @@ class Backend:
         self.ids = IdFactory(clock, settings.seed)
         self.accounts: dict[str, Account] = {}
         self.by_api_key: dict[str, Account] = {}
-        self.tokens: dict[str, Token] = {}
+        self.tokens: dict[str, Token] = {}  # by token digest (secrecy.py): a state file never holds a token
         self.jobs = JobEngine()
         self.resources: dict[str, Resource] = {}
         self.journal: deque[JournalEntry] = deque(maxlen=settings.journal_size)
@@ -160,10 +161,13 @@ class Backend:
     def tick(self) -> int:
         return self.jobs.tick(self.clock.now())
 
-    def persist(self) -> None:
-        """Write what this request read or changed to the state file, if there is one (before answering)."""
+    def persist(self, observed: bool = True) -> None:
+        """Write what this request read or changed to the state file, if there is one (before answering).
+
+        `observed=False` (background ticks and deliveries): nothing is written unless something changed.
+        """
         if self.state_file is not None:
-            self.state_file.save(self)
+            self.state_file.save(self, observed)
 
     def clear_touched(self) -> None:
         self.touched = Touched()
@@ -200,7 +204,7 @@ class Backend:
         """A new account; missing credentials are generated (24-character clientId, 32-character key)."""
         config = AccountConfig(
             client_id=client_id or self.ids.token(24),
-            api_key=api_key or self.ids.token(32),
+            api_key=api_key or self.ids.secret(32),
             credits=DEFAULT_CREDITS if credits is None else credits,
             banned=banned,
         )
@@ -216,7 +220,7 @@ class Backend:
         """Authorization wins when both are sent (authentication__usage); 1102 missing, 1101 invalid."""
         if authorization:
             scheme, _, token = authorization.partition(" ")
-            record = self.tokens.get(token.strip()) if scheme.lower() == "bearer" else None
+            record = self.tokens.get(token_digest(token.strip())) if scheme.lower() == "bearer" else None
             if record is None or record.expires_at <= self.clock.now():
                 raise AuthInvalid()
             account = self.accounts.get(record.client_id)
@@ -236,9 +240,10 @@ class Backend:
             raise AuthInvalid("Invalid clientId or clientSecret")
         if account.banned:
             raise AccountBanned()
-        token = _jwt_like(account, self.clock.now(), self.ids.token(43))
-        self.tokens[token] = Token(account.client_id, self.clock.now() + self.settings.token_lifetime_s)
-        self.touched.tokens.add(token)
+        token = _jwt_like(account, self.clock.now(), self.ids.secret(43))
+        digest = token_digest(token)
+        self.tokens[digest] = Token(account.client_id, self.clock.now() + self.settings.token_lifetime_s)
+        self.touched.tokens.add(digest)
         return token
 
     def charge(self, account: Account, amount: float, shortfall_code: int = 1006) -> None:

@@ -59,7 +59,7 @@ def _rtc_token(call: Call, channel: str, user_id: str) -> str:
         "channel": channel,
         "uid": user_id,
         "expire": int(call.backend.now()) + RTC_TOKEN_LIFETIME_S,
-        "salt": call.backend.ids.token(16),
+        "salt": call.backend.ids.secret(16),
     }
     packed = zlib.compress(json.dumps(claims, separators=(",", ":")).encode())
     return "007" + base64.b64encode(packed).decode()

@@ -116,7 +116,7 @@ def _agora(call: Call, sid: str, given: dict[str, Any], _duration: float) -> dic
         "agora_uid": given["agora_uid"] if "agora_uid" in given else ids.number(100_000, 999_999),
         "agora_app_id": given.get("agora_app_id") or f"{ids.random.getrandbits(128):032x}",
         "agora_channel": given.get("agora_channel") or f"akool_{sid}",
-        "agora_token": given.get("agora_token") or f"007{ids.token(115)}",  # Agora tokens start with 007
+        "agora_token": given.get("agora_token") or f"007{ids.secret(115)}",  # Agora tokens start with 007
     }
 
 
@@ -125,7 +125,7 @@ def _jwt(call: Call, claims: dict[str, Any]) -> str:
         raw = json.dumps(value, separators=(",", ":")).encode()
         return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
-    return f"{part({'alg': 'HS256', 'typ': 'JWT'})}.{part(claims)}.{call.backend.ids.token(43)}"
+    return f"{part({'alg': 'HS256', 'typ': 'JWT'})}.{part(claims)}.{call.backend.ids.secret(43)}"
 
 
 def _livekit(call: Call, sid: str, given: dict[str, Any], duration: float) -> dict[str, Any]:
@@ -153,7 +153,7 @@ def _trtc(call: Call, sid: str, given: dict[str, Any], _duration: float) -> dict
         "app_id": ids.number(*TRTC_APP_IDS),
         "room_id": f"akool_{sid}",
         "user_id": f"user_{sid}",
-        "user_sig": f"eJw{ids.token(140)}",  # userSigs are zlib+base64 text starting eJw
+        "user_sig": f"eJw{ids.secret(140)}",  # userSigs are zlib+base64 text starting eJw
     }
     answer: dict[str, Any] = {}
     for name in TRTC_FIELDS:

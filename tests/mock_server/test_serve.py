@@ -45,6 +45,16 @@ def test_serve_prints_url_and_credentials_and_serves() -> None:
         assert bearer.json()["code"] == 1000
 
 
+def test_a_custom_api_key_is_masked_in_the_banner_and_works() -> None:
+    custom = "my-own-key-that-is-32-chars-long"
+    with serve("--clock", "manual", "--api-key", custom) as served:
+        assert "x-api-key: my-o…" in served.banner
+        assert custom not in served.banner
+        assert DEFAULT_API_KEY not in served.banner
+        quota = httpx.get(f"{served.base_url}/api/open/v3/faceswap/quota/info", headers={"x-api-key": custom})
+        assert quota.json()["code"] == 1000
+
+
 def test_bad_input_over_http_is_1003_and_the_server_keeps_serving() -> None:
     with ExitStack() as stack, serve("--clock", "manual") as served:
         client = stack.enter_context(
