@@ -129,7 +129,8 @@ def after(request, answer):
 """
         ),
         "test_job_lifecycle and create_image_pro",
-        "*went back from status 3 to 2*",
+        # caught as a status going back, or as media already served at the status shown (no shrinking)
+        "*faceswap.list_results: job * status*",
     ),
     Bug(
         "terminal_status_changes",
