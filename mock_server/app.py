@@ -29,6 +29,7 @@ from akool_mock.mock_server.dispatch import (
     send_async,
     webhook_client,
 )
+from akool_mock.mock_server.memory import return_large_blocks
 from akool_mock.mock_server.pipeline import Pipeline
 from akool_mock.mock_server.settings import Settings
 from akool_mock.mock_server.state import Backend
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        return_large_blocks()  # a 20 MB body's memory goes back to the system once answered
         async with webhook_client(WEBHOOK_TIMEOUT_S) as client:
             sender = httpx_async_sender(client, per_client=WEBHOOK_IN_FLIGHT)
             ticker = asyncio.create_task(_tick_forever(pipeline, sender))

@@ -25,6 +25,8 @@ from akool_mock.schemas.violation import Violation, describe, json_path
 
 Check = Callable[[Any], bool]
 
+PRUNED_ITEMS = 64  # no schema of the contract asks for more items (minItems) than this
+PRUNED_CHARS = 65_536  # nor allows longer strings (maxLength is at most 50,000)
 SCHEMA_DIR = Path(__file__).resolve().parent
 URN_PREFIX = "urn:akool-mock:schemas:"
 
@@ -77,11 +79,13 @@ class SchemaStore:
 
     def rs_validator(self, schema: dict[str, Any] | str) -> jsonschema_rs.Validator:
         """A cached jsonschema-rs validator for a schema `$id`, or an uncached one for an inline schema."""
+        # mask: messages say "value" instead of repeating the instance (which may be a 20 MB string).
         if isinstance(schema, dict):
-            return jsonschema_rs.Draft202012Validator(schema, registry=self.rs_registry)
+            return jsonschema_rs.Draft202012Validator(schema, registry=self.rs_registry, mask="value")
         cached = self._rs_validators.get(schema)
         if cached is None:
-            cached = jsonschema_rs.Draft202012Validator({"$ref": schema}, registry=self.rs_registry)
+            document = {"$ref": schema}
+            cached = jsonschema_rs.Draft202012Validator(document, registry=self.rs_registry, mask="value")
             self._rs_validators[schema] = cached
         return cached
 
@@ -96,10 +100,31 @@ class SchemaStore:
         validator = self.rs_validator(schema)
         if validator.is_valid(instance):
             return []  # the common case: no error objects are built
+        if limit is not None:
+            # jsonschema-rs builds every error before the first is seen (~40 µs each, copying its instance): a
+            # long array of bad items is described from its first items and a long string from its ends,
+            # unless the cut copy is fine (then what is wrong lies in what was cut).
+            pruned = _pruned(instance, max(limit, PRUNED_ITEMS))
+            if not validator.is_valid(pruned):
+                instance = pruned
         return describe(validator.iter_errors(instance), limit)
 
     def is_valid(self, schema: dict[str, Any] | str, instance: Any) -> bool:
         return self.rs_validator(schema).is_valid(instance)
+
+
+def _pruned(value: Any, items: int) -> Any:
+    """A copy of `value` with every array cut to its first `items` items and every very long string to its
+    two ends (longer than any maxLength of the contract still), for describing what is wrong cheaply."""
+    if isinstance(value, str):
+        return (
+            value if len(value) <= PRUNED_CHARS else value[: PRUNED_CHARS // 2] + value[-PRUNED_CHARS // 2 :]
+        )
+    if isinstance(value, list):
+        return [_pruned(item, items) for item in value[:items]]
+    if isinstance(value, dict):
+        return {key: _pruned(item, items) for key, item in value.items()}
+    return value
 
 
 __all__ = ["URN_PREFIX", "Check", "SchemaStore", "Violation", "json_path"]

@@ -53,8 +53,9 @@ def test_brackets_and_commas_inside_strings_are_not_counted(inside: str) -> None
         (b'{"n": -Infinity}', "-Infinity is not a JSON number"),
         (b"[" * 100_000 + b"]" * 100_000, "nests deeper than 8 levels"),
         (b'{"a":' * 9 + b"1" + b"}" * 9, "nests deeper than 8 levels"),
-        (b"[" + b"{}," * 300 + b"{}]", "at most 200 are accepted"),
-        (b"[" + b"0," * 300 + b"0]", "at most 200 are accepted"),
+        (b"[" + b"{}," * 300 + b"{}]", "more than 200 values"),
+        (b"[" + b"0," * 300 + b"0]", "more than 200 values"),
+        (b'["\\\\", "\\"[", ' + b'"",' * 300 + b"1]", "more than 200 values"),
         (b'{"a": 1, "a": 2}', "duplicate key 'a'"),
         (b'{"a": "\xff"}', "not valid UTF-8 (byte 7)"),
         (b'{"a": "\x00"}', "NUL byte"),
@@ -63,6 +64,11 @@ def test_brackets_and_commas_inside_strings_are_not_counted(inside: str) -> None
 def test_over_a_limit_is_refused_naming_it(data: bytes, fragment: str) -> None:
     with pytest.raises(JsonRefused, match=re.escape(fragment)):
         read_json(data, LIMITS)
+
+
+def test_escaped_quotes_and_backslashes_do_not_end_a_string() -> None:
+    text = {"a": '\\"[[[[[[[[[[,,,,,' * 100, "b": "\\" * 50 + "{" * 30}
+    assert read_json(json.dumps(text).encode(), LIMITS) == text
 
 
 def test_the_limits_are_inclusive() -> None:

@@ -84,7 +84,16 @@ def test_a_limit_stops_collecting_violations() -> None:
     assert len(STORE.violations(schema_id, {"body": body})) > 1000
     limited = STORE.violations(schema_id, {"body": body}, limit=6)
     assert len(limited) == 6
-    assert all(v.path.startswith("body.") for v in limited)
+    assert all(v.path.startswith("body.sourceImage[") for v in limited)
+
+
+def test_bad_items_beyond_the_first_are_still_found() -> None:
+    schema_id = "urn:akool-mock:schemas:faceswap.create_image.request"
+    good = {"path": "https://e.com/a.png", "opts": "1,2:3,4:5,6:7,8"}
+    body = {"sourceImage": [good] * 500 + [{"path": 1, "opts": "1,2:3,4:5,6:7,8"}], "targetImage": [good],
+            "modifyImage": "https://e.com/b.png"}  # fmt: skip
+    found = STORE.violations(schema_id, {"body": body}, limit=6)
+    assert [str(v) for v in found] == ["body.sourceImage[500].path: must be of type string"]
 
 
 def test_alternatives_that_each_miss_a_property_are_named_together() -> None:
