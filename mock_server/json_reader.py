@@ -10,7 +10,7 @@ body reader), so a limit holds everywhere:
   of more than 4300 digits with a ValueError, and reading a long one is quadratic);
 - no NaN, Infinity or -Infinity, and no number that overflows to infinity (`1e400`): every number read is
   finite, so nothing non-finite can reach stored state;
-- no duplicate key in an object.
+- no duplicate key in an object, and no lone surrogate (`"\\ud800"`) in a string.
 
 Counts and depth are measured before parsing on the body with its strings cut out, by C-speed byte
 operations (a regular expression, `bytes.count`, `bytes.translate`), so a hostile body is refused before any
@@ -31,6 +31,7 @@ INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 _TOKEN = re.compile(rb'"[^"]*"|[,\[\]{}]')
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'",[]{}')
 PREFIX_BYTES = 64 * 1024
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 class JsonRefused(ValueError):
@@ -54,7 +55,7 @@ def read_json(data: bytes, limits: JsonLimits) -> Any:
     if "\x00" in text:
         raise JsonRefused("contains a NUL byte")
     try:
-        return json.loads(
+        value = json.loads(
             text,
             object_pairs_hook=_no_duplicates,
             parse_int=_integer,
@@ -63,6 +64,28 @@ def read_json(data: bytes, limits: JsonLimits) -> Any:
         )
     except RecursionError:  # cannot happen after _check_shape, kept so that it could never be a 500
         raise JsonRefused(f"JSON nests deeper than {limits.max_depth} levels") from None
+    if _SURROGATE_ESCAPE.search(data):  # rare: only then are the (at most max_values) strings looked at
+        _refuse_lone_surrogates(value)
+    return value
+
+
+def _refuse_lone_surrogates(value: Any) -> None:
+    """`"\\ud800"` is valid JSON but not Unicode text: no answer (nor the schema check) could encode it."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            escaped = value[exc.start : exc.start + 1].encode("unicode_escape").decode("ascii")
+            raise JsonRefused(
+                f"a string holds a lone surrogate ({escaped}), which is not Unicode text"
+            ) from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_lone_surrogates(key)
+            _refuse_lone_surrogates(item)
+    elif isinstance(value, list):
+        for item in value:
+            _refuse_lone_surrogates(item)
 
 
 def _check_shape(data: bytes, limits: JsonLimits) -> None:

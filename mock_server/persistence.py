@@ -12,6 +12,7 @@ journal are test-time settings and are not kept.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections import deque
 from dataclasses import asdict, fields
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from akool_mock.mock_server.jobs import Job
+from akool_mock.mock_server.settings import ConfigError
 from akool_mock.mock_server.webhooks import Attempt, Delivery, Modes
 
 if TYPE_CHECKING:
@@ -92,7 +94,7 @@ class StateFile:
         """Put the saved state into a freshly reset Backend."""
         from akool_mock.mock_server.state import Resource, Token
 
-        meta = {key: json.loads(value) for key, value in self.db.execute("SELECT key, value FROM meta")}
+        meta = {key: self._loads(value) for key, value in self.db.execute("SELECT key, value FROM meta")}
         if not meta:
             return
         saved_now = float(meta["clock"])
@@ -115,10 +117,25 @@ class StateFile:
         backend.tick()
 
     def _all(self, table: str) -> list[dict[str, Any]]:
-        return [json.loads(row[0]) for row in self.db.execute(f"SELECT data FROM {table} ORDER BY id")]
+        return [self._loads(row[0]) for row in self.db.execute(f"SELECT data FROM {table} ORDER BY id")]
 
     def _keyed(self, table: str) -> list[tuple[str, dict[str, Any]]]:
-        return [(key, json.loads(data)) for key, data in self.db.execute(f"SELECT id, data FROM {table}")]
+        return [(key, self._loads(data)) for key, data in self.db.execute(f"SELECT id, data FROM {table}")]
+
+    def _loads(self, text: str) -> Any:
+        """A saved value; a non-finite number (which no state of the fake may hold) refuses the whole file."""
+
+        def refuse(literal: str) -> float:
+            raise ConfigError(
+                f"state file {self.path} holds a non-finite number ({literal}); it cannot be loaded "
+                "(move it away to start empty)"
+            )
+
+        def finite(literal: str) -> float:
+            value = float(literal)
+            return value if math.isfinite(value) else refuse(literal)
+
+        return json.loads(text, parse_constant=refuse, parse_float=finite)
 
 
 def _modes(modes: dict[str, Modes]) -> dict[str, dict[str, Any]]:

@@ -59,6 +59,9 @@ def test_brackets_and_commas_inside_strings_are_not_counted(inside: str) -> None
         (b'{"a": 1, "a": 2}', "duplicate key 'a'"),
         (b'{"a": "\xff"}', "not valid UTF-8 (byte 7)"),
         (b'{"a": "\x00"}', "NUL byte"),
+        (b'{"a": "\\ud800"}', "a string holds a lone surrogate (\\ud800)"),
+        (b'{"\\udfff": 1}', "a string holds a lone surrogate (\\udfff)"),
+        (b'["\\ud83d\\ud83d\\ude00"]', "a string holds a lone surrogate (\\ud83d)"),
     ],
 )
 def test_over_a_limit_is_refused_naming_it(data: bytes, fragment: str) -> None:
@@ -69,6 +72,10 @@ def test_over_a_limit_is_refused_naming_it(data: bytes, fragment: str) -> None:
 def test_escaped_quotes_and_backslashes_do_not_end_a_string() -> None:
     text = {"a": '\\"[[[[[[[[[[,,,,,' * 100, "b": "\\" * 50 + "{" * 30}
     assert read_json(json.dumps(text).encode(), LIMITS) == text
+
+
+def test_surrogate_pairs_are_text() -> None:
+    assert read_json(b'["\\ud83d\\ude00"]', LIMITS) == ["\U0001f600"]
 
 
 def test_the_limits_are_inclusive() -> None:
