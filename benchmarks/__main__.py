@@ -2,7 +2,7 @@
 
 python -m benchmarks                      # everything (about 5 minutes on 2 cores)
 python -m benchmarks --quick              # shorter loads and 10k/100k jobs only (about 2 minutes)
-python -m benchmarks --only http,scale    # some of: http, startup, pytest, inprocess, scale, webhooks
+python -m benchmarks --only http,scale    # some of: http, startup, pytest, inprocess, scale, webhooks, hostile
 python -m benchmarks --json out/bench.json --no-prism
 """
 
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import (
+    hostile,
     hotpaths,
     http_load,
     inprocess,
@@ -30,7 +31,7 @@ from benchmarks import (
 )
 from benchmarks.common import REPO, machine
 
-SECTIONS = ("hotpaths", "http", "startup", "pytest", "inprocess", "scale", "webhooks")
+SECTIONS = ("hotpaths", "http", "startup", "pytest", "inprocess", "scale", "webhooks", "hostile")
 DEFAULT_JSON = REPO / "out" / "benchmarks.json"
 TITLES = {
     "hotpaths": "Hot paths: each optimization, before and after",
@@ -40,6 +41,7 @@ TITLES = {
     "inprocess": "In-process: SDK round trips through FakeAkool",
     "scale": "Scale: jobs created through the engine",
     "webhooks": "Webhooks: encrypted, signed deliveries to a local receiver",
+    "hostile": "Hostile bodies: the worst requests while a second client polls",
 }
 
 
@@ -85,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "inprocess": lambda: inprocess.run(seconds=1.0 if args.quick else 2.0, rounds=rounds + 1),
         "scale": lambda: scale.run(sizes=scale.SIZES[:2] if args.quick else scale.SIZES),
         "webhooks": lambda: webhooks.run(jobs=1000 if args.quick else 2000),
+        "hostile": lambda: hostile.run(rounds=1 if args.quick else 2),
     }
     renderers: dict[str, Callable[[Any], str]] = {
         "hotpaths": hotpaths.render,
@@ -94,6 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "inprocess": inprocess.render,
         "scale": scale.render,
         "webhooks": webhooks.render,
+        "hostile": hostile.render,
     }
     figures: dict[str, Any] = {"machine": info.as_dict(), "command": command.strip()}
     out = [

@@ -41,6 +41,15 @@ class StartupReport:
     millis: dict[str, list[float]] = field(default_factory=dict)
     plugins: dict[str, str] = field(default_factory=dict)
 
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "repeats": self.repeats,
+            "median_ms": {name: round(self.median(name), 1) for name in self.millis},
+            "added_ms_core_vs_pytest": round(self.added(CORE), 1),
+            "added_ms_core_vs_pytest_httpx": round(self.added(CORE, FLOOR), 1),
+            "plugins": self.plugins,
+        }
+
     def median(self, name: str) -> float:
         return statistics.median(self.millis[name])
 

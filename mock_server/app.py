@@ -29,6 +29,7 @@ from akool_mock.mock_server.dispatch import (
     send_async,
     webhook_client,
 )
+from akool_mock.mock_server.memory import return_large_blocks
 from akool_mock.mock_server.pipeline import Pipeline
 from akool_mock.mock_server.settings import Settings
 from akool_mock.mock_server.state import Backend
@@ -54,7 +55,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     pipeline = pipeline or build_pipeline(settings)
 
     async def endpoint(request: Request) -> Response:
-        body = await _read_body(request)
+        body = await _read_body(request, pipeline.backend.settings.max_body_bytes)
         scope = request.scope
         raw_headers: list[tuple[bytes, bytes]] = scope["headers"]
         path, host = _path_and_host(request)
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        return_large_blocks()  # a 20 MB body's memory goes back to the system once answered
         async with webhook_client(WEBHOOK_TIMEOUT_S) as client:
             sender = httpx_async_sender(client, per_client=WEBHOOK_IN_FLIGHT)
             ticker = asyncio.create_task(_tick_forever(pipeline, sender))
@@ -103,17 +105,23 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
 _URL_SPECIAL = re.compile(r"[?#\\\t\r\n]")
 
 
-async def _read_body(request: Request) -> bytes:
-    """What `await request.body()` gives (same messages read, same ClientDisconnect), with no generator."""
+async def _read_body(request: Request, max_bytes: int) -> bytes:
+    """What `await request.body()` gives (same messages read, same ClientDisconnect), with no generator.
+
+    Reading stops once the body is over `max_bytes` (what was read is kept, so the pipeline answers that
+    the body is over the limit): a body larger than the limit never takes more memory than the limit.
+    """
     receive = request.receive
     chunks: list[bytes] = []
+    size = 0
     while True:
         message = await receive()
         if message["type"] == "http.request":
             chunk = message.get("body", b"")
             if chunk:
                 chunks.append(chunk)
-            if not message.get("more_body", False):
+                size += len(chunk)
+            if not message.get("more_body", False) or size > max_bytes:
                 return b"".join(chunks)
         elif message["type"] == "http.disconnect":
             raise ClientDisconnect()

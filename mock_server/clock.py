@@ -6,8 +6,27 @@ advanced by hand; `ManualClock` only moves when told. Both answer in seconds sin
 
 from __future__ import annotations
 
+import math
 import time
 from typing import Protocol
+
+MAX_TIME = 253_402_300_799.0  # 9999-12-31T23:59:59Z: every timestamp the fake shows stays a valid date
+MIN_SPEED, MAX_SPEED = 1e-6, 1e6
+
+
+def checked_advance(now: float, seconds: float) -> float:
+    """`now + seconds`, refused when it would not be a finite time before MAX_TIME or would go back."""
+    if not math.isfinite(seconds) or seconds < 0:
+        raise ValueError("the clock only moves forward, by a finite number of seconds")
+    if now + seconds > MAX_TIME:
+        raise ValueError("the clock cannot move past 9999-12-31T23:59:59Z")
+    return now + seconds
+
+
+def checked_speed(speed: float) -> float:
+    if not MIN_SPEED <= speed <= MAX_SPEED:  # also refuses NaN
+        raise ValueError(f"speed must be between {MIN_SPEED:g} and {MAX_SPEED:g}")
+    return speed
 
 
 class Clock(Protocol):
@@ -40,9 +59,7 @@ class ManualClock:
         return self._now
 
     def advance(self, seconds: float) -> None:
-        if seconds < 0:
-            raise ValueError("the clock only moves forward")
-        self._now += seconds
+        self._now = checked_advance(self._now, seconds)
 
     @property
     def speed(self) -> float:
@@ -58,8 +75,7 @@ class SystemClock:
     kind = "real"
 
     def __init__(self, speed: float = 1.0) -> None:
-        if speed <= 0:
-            raise ValueError("speed must be > 0")
+        checked_speed(speed)
         self._origin_wall = time.time()
         self._origin_mono = time.monotonic()
         self._base = self._origin_wall
@@ -67,11 +83,10 @@ class SystemClock:
         self._offset = 0.0
 
     def now(self) -> float:
-        return self._base + (time.monotonic() - self._origin_mono) * self._speed + self._offset
+        return min(self._base + (time.monotonic() - self._origin_mono) * self._speed + self._offset, MAX_TIME)
 
     def advance(self, seconds: float) -> None:
-        if seconds < 0:
-            raise ValueError("the clock only moves forward")
+        checked_advance(self.now(), seconds)
         self._offset += seconds
 
     @property
@@ -79,8 +94,7 @@ class SystemClock:
         return self._speed
 
     def set_speed(self, speed: float) -> None:
-        if speed <= 0:
-            raise ValueError("speed must be > 0")
+        checked_speed(speed)
         # Re-anchor so that changing speed never moves time backwards.
         self._base = self.now() - self._offset
         self._origin_mono = time.monotonic()

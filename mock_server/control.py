@@ -34,14 +34,20 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from akool_mock.mock_server.clock import MAX_SPEED, MAX_TIME, MIN_SPEED
 from akool_mock.mock_server.errors import NotFound
 from akool_mock.mock_server.jobs import Job, JobStateError
+from akool_mock.mock_server.json_reader import JsonLimits, JsonRefused, read_json
 from akool_mock.mock_server.media import serve_media
 from akool_mock.mock_server.settings import ConfigError
 from akool_mock.mock_server.state import Account, Backend
 from akool_mock.mock_server.wire import WireRequest, WireResponse, json_response
 
 TOKEN_HEADER = "x-akool-mock-token"
+MAX_CONTROL_BODY = 1024 * 1024
+MAX_CREDITS = 1e15  # credits stay finite and exact to the cent
+MAX_WEBHOOK_DELAY_S = 86_400.0
+MAX_RATE = 1e6
 log = logging.getLogger("akool_mock")
 
 
@@ -134,21 +140,29 @@ class Control:
 
 
 def _body(request: WireRequest) -> dict[str, Any]:
+    """The JSON object sent, read within the same limits as the public API (json_reader.py)."""
+    if len(request.body) > MAX_CONTROL_BODY:
+        raise ControlError(413, f"body: {len(request.body)} bytes is over the limit of {MAX_CONTROL_BODY}")
     if not request.body.strip():
         return {}
     try:
-        value = json.loads(request.body)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        value = read_json(request.body, JsonLimits())
+    except JsonRefused as exc:
+        raise ControlError(400, f"body: {exc}") from None
+    except json.JSONDecodeError as exc:
         raise ControlError(400, f"body is not valid JSON: {exc}") from None
     if not isinstance(value, dict):
         raise ControlError(400, "body must be a JSON object")
     return value
 
 
-def _number(body: dict[str, Any], name: str) -> float:
+def _number(body: dict[str, Any], name: str, low: float, high: float) -> float:
+    """A finite number between `low` and `high` (both included), or a 400 naming the field."""
     value = body.get(name)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ControlError(400, f"{name} must be a number")
+    if not low <= value <= high:  # also refuses NaN (no comparison holds)
+        raise ControlError(400, f"{name} must be between {low:g} and {high:g}")
     return float(value)
 
 
@@ -163,16 +177,14 @@ def _clock(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
 
 
 def _advance_clock(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
-    seconds = _number(_body(r), "seconds")
-    if seconds < 0:
-        raise ControlError(400, "seconds must be >= 0")
+    seconds = _number(_body(r), "seconds", 0, MAX_TIME - c.backend.clock.now())
     c.backend.clock.advance(seconds)
     moved = c.backend.tick()
     return {**_clock(c, r, _p), "jobs_moved": moved}
 
 
 def _speed(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
-    c.backend.clock.set_speed(_number(_body(r), "speed"))
+    c.backend.clock.set_speed(_number(_body(r), "speed", MIN_SPEED, MAX_SPEED))
     return _clock(c, r, _p)
 
 
@@ -222,7 +234,7 @@ def _create_account(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
     account = c.backend.create_account(
         client_id=str(body["client_id"]) if body.get("client_id") else None,
         api_key=str(body["api_key"]) if body.get("api_key") else None,
-        credits=_number(body, "credits") if "credits" in body else None,
+        credits=_number(body, "credits", -MAX_CREDITS, MAX_CREDITS) if "credits" in body else None,
         banned=bool(body.get("banned", False)),
     )
     # The key is shown once, at creation, so a test can use it; it is never listed again.
@@ -232,7 +244,7 @@ def _create_account(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
 def _update_account(c: Control, r: WireRequest, p: dict[str, str]) -> Any:
     account = c.backend.account(p["client_id"])
     body = _body(r)
-    credits = _number(body, "credits") if "credits" in body else None
+    credits = _number(body, "credits", -MAX_CREDITS, MAX_CREDITS) if "credits" in body else None
     banned = bool(body["banned"]) if "banned" in body else None
     c.backend.update_account(account, credits=credits, banned=banned)
     return account_dict(account)
@@ -240,7 +252,7 @@ def _update_account(c: Control, r: WireRequest, p: dict[str, str]) -> Any:
 
 def _journal(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
     limit = str(r.query.get("limit", "100"))
-    entries = list(c.backend.journal)[-int(limit) :] if limit.isdigit() and int(limit) > 0 else []
+    entries = list(c.backend.journal)[-int(limit) :] if limit.isdigit() and 0 < len(limit) < 10 else []
     return {"size": len(c.backend.journal), "entries": [e.as_dict() for e in entries]}
 
 
@@ -273,7 +285,7 @@ def _webhook_modes(c: Control, r: WireRequest, p: dict[str, str]) -> Any:
     account = c.backend.account(p["client_id"])
     body = _body(r)
     if "delay_s" in body:
-        body["delay_s"] = _number(body, "delay_s")
+        body["delay_s"] = _number(body, "delay_s", 0, MAX_WEBHOOK_DELAY_S)
     return c.backend.outbox.set_modes(account.client_id, **body).as_dict()
 
 
@@ -300,7 +312,7 @@ def _rate_limit(c: Control, r: WireRequest, p: dict[str, str]) -> Any:
     if body.get("per_second") is None:
         c.backend.faults.rate_limits.pop(account.client_id, None)
     else:
-        c.backend.faults.rate_limits[account.client_id] = _number(body, "per_second")
+        c.backend.faults.rate_limits[account.client_id] = _number(body, "per_second", 0, MAX_RATE)
     return {"account": account.client_id, "per_second": c.backend.faults.rate_limits.get(account.client_id)}
 
 

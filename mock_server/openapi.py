@@ -15,6 +15,7 @@ from typing import Any
 
 from akool_mock._version import __version__
 from akool_mock.fixtures import FIXTURES_DIR
+from akool_mock.mock_server.links import links_by_operation
 from akool_mock.schemas import Catalog, Operation, load_catalog
 from akool_mock.schemas.catalog import ERROR_ENVELOPE, SUCCESS
 from akool_mock.schemas.registry import URN_PREFIX
@@ -183,8 +184,12 @@ def build_openapi(
     catalog = catalog or load_catalog()
     examples = load_examples() if examples is None else examples
     paths: dict[str, dict[str, Any]] = {}
+    links = links_by_operation(catalog)
     for op in catalog.operations:
-        paths.setdefault(op.path, {})[op.method.lower()] = _operation(op, examples)
+        spec = _operation(op, examples)
+        if op.id in links:  # for Schemathesis' stateful phase: create → poll, → delete, sessions
+            spec["responses"]["200"]["links"] = links[op.id]
+        paths.setdefault(op.path, {})[op.method.lower()] = spec
     return {
         "openapi": OPENAPI_VERSION,
         "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",

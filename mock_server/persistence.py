@@ -14,6 +14,7 @@ be opened at all is state_format.py's.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections import deque
 from dataclasses import asdict, fields
@@ -136,10 +137,10 @@ class StateFile:
         if not meta:
             return
         self._written = dict(meta)
-        saved_now = float(json.loads(meta["clock"]))
+        saved_now = float(self._loads(meta["clock"]))
         if saved_now > backend.clock.now():
             backend.clock.advance(saved_now - backend.clock.now())
-        backend.ids.restore(json.loads(meta["ids"]))
+        backend.ids.restore(self._loads(meta["ids"]))
         for data in self._all("accounts"):
             self._restore_account(backend, data)
         for key, data in self._keyed("tokens"):
@@ -151,7 +152,7 @@ class StateFile:
             owner = backend.accounts.get(job.owner)
             lifecycle = owner.lifecycle if owner else backend.settings.lifecycle
             backend.jobs.add(job, lifecycle.for_operation(job.op_id))
-        _restore_outbox(backend, json.loads(meta["outbox"]), [_delivery(d) for d in self._all("deliveries")])
+        _restore_outbox(backend, self._loads(meta["outbox"]), [_delivery(d) for d in self._all("deliveries")])
         backend.clear_touched()
         backend.tick()
 
@@ -187,10 +188,25 @@ class StateFile:
             raise damaged(self.path, exc) from None
 
     def _all(self, table: str) -> list[dict[str, Any]]:
-        return [json.loads(row[0]) for row in self.db.execute(f"SELECT data FROM {table} ORDER BY id")]
+        return [self._loads(row[0]) for row in self.db.execute(f"SELECT data FROM {table} ORDER BY id")]
 
     def _keyed(self, table: str) -> list[tuple[str, dict[str, Any]]]:
-        return [(key, json.loads(data)) for key, data in self.db.execute(f"SELECT id, data FROM {table}")]
+        return [(key, self._loads(data)) for key, data in self.db.execute(f"SELECT id, data FROM {table}")]
+
+    def _loads(self, text: str) -> Any:
+        """A saved value; a non-finite number (which no state of the fake may hold) refuses the whole file."""
+
+        def refuse(literal: str) -> float:
+            raise StateFileError(
+                f"state file {self.path} holds a non-finite number ({literal}); it cannot be loaded "
+                "(move it away to start empty)"
+            )
+
+        def finite(literal: str) -> float:
+            value = float(literal)
+            return value if math.isfinite(value) else refuse(literal)
+
+        return json.loads(text, parse_constant=refuse, parse_float=finite)
 
 
 def _modes(modes: dict[str, Modes]) -> dict[str, dict[str, Any]]:

@@ -32,7 +32,7 @@ from akool_mock.mock_server.wire import (
 )
 from akool_mock.schemas import Operation
 from akool_mock.schemas.catalog import route_regex
-from akool_mock.schemas.compiled import Check
+from akool_mock.schemas.registry import Check
 
 log = logging.getLogger("akool_mock")
 CONTROL_PREFIX = "/_mock/"
@@ -52,7 +52,7 @@ class Pipeline:
         self._query_types = {op.id: query_types(op) for op in backend.catalog.operations}
         # Per operation, once: which request parts its schema declares, and its compiled request check.
         self._parts: dict[str, tuple[bool, bool]] = {}
-        self._checks: dict[str, Check | None] = {}
+        self._checks: dict[str, Check] = {}
         for op in backend.catalog.operations:
             declared = op.request_schema.get("properties", {})
             self._parts[op.id] = ("body" in declared, "query" in declared)
@@ -156,8 +156,9 @@ class Pipeline:
         if path_params:
             parts["path"] = path_params
         check = self._checks[op.id]
-        if check is None or not check(parts):  # only a request that fails the check is described in words
-            violations = op.request_errors(parts)
+        if not check(parts):  # only a request that fails the check is described in words
+            # Only the first few are looked for: a body of a million bad items costs no more than six.
+            violations = op.request_errors(parts, limit=MAX_LISTED_VIOLATIONS + 1)
             if violations:
                 raise ValidationFailed(_violation_message(violations))
         return Call(op, backend, account, parts.get("body", {}), parts.get("query", {}), path_params)
@@ -215,9 +216,8 @@ def _violation_message(violations: list[Any]) -> str:
                 path = path[len(location) :]
                 break
         parts.append(f"{path or 'request'}: {violation.message}")
-    more = len(violations) - MAX_LISTED_VIOLATIONS
-    if more > 0:
-        parts.append(f"and {more} more")
+    if len(violations) > MAX_LISTED_VIOLATIONS:
+        parts.append("and more")
     return "; ".join(parts)
 
 

@@ -6,6 +6,7 @@ This is the only module that reads files or the environment for configuration.
 from __future__ import annotations
 
 import json
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -98,6 +99,8 @@ class Settings:
 
 
 def check_account(account: AccountConfig) -> AccountConfig:
+    if not math.isfinite(account.credits):
+        raise ConfigError(f"account {account.client_id!r}: credits must be a finite number")
     if len(account.api_key.encode("utf-8")) not in API_KEY_LENGTHS:
         raise ConfigError(
             f"account {account.client_id!r}: api_key must be 24 or 32 bytes (it is the AES key of webhooks)"
@@ -161,6 +164,7 @@ def read_config(path: Path) -> dict[str, Any]:
 def build_settings(config: dict[str, Any] | None = None, **overrides: Any) -> Settings:
     """Settings from a config mapping, with CLI flags (non-None overrides) taking precedence."""
     config = dict(config or {})
+    _refuse_non_finite(config, "config")
     lifecycle = _lifecycle(config.get("lifecycle", {}))
     accounts = tuple(_account(raw, lifecycle) for raw in config.get("accounts", ())) or (AccountConfig(),)
     values: dict[str, Any] = {"lifecycle": lifecycle, "accounts": accounts}
@@ -190,11 +194,23 @@ def build_settings(config: dict[str, Any] | None = None, **overrides: Any) -> Se
     settings = Settings(**values)
     if settings.clock not in ("real", "manual"):
         raise ConfigError("clock must be 'real' or 'manual'")
-    if settings.speed <= 0:
-        raise ConfigError("speed must be > 0")
+    if not 0 < settings.speed <= 1e6:  # also refuses NaN
+        raise ConfigError("speed must be > 0 and at most 1e6")
     if not settings.webhook_retry_s or min(settings.webhook_retry_s) <= 0:
         raise ConfigError("webhook_retry_s must be a non-empty list of delays > 0 seconds")
     return settings
+
+
+def _refuse_non_finite(value: Any, where: str) -> None:
+    """TOML allows `inf` and `nan`; no number of the fake's state may be non-finite, so none is accepted."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(f"{where} is {value}: only finite numbers are accepted")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_non_finite(item, f"{where}.{key}")
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            _refuse_non_finite(item, f"{where}[{index}]")
 
 
 def env_control_token() -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -250,7 +251,7 @@ class Backend:
         """Deduct credits at creation; not enough answers the area's code (1006 or 1104)."""
         if amount <= 0:
             return
-        if account.credits < amount:
+        if not math.isfinite(amount) or account.credits < amount:  # credits stay finite
             raise InsufficientCredit(code=shortfall_code)
         account.credits -= amount
         account.charged += amount
@@ -266,6 +267,8 @@ class Backend:
         self, account: Account, credits: float | None = None, banned: bool | None = None
     ) -> None:
         if credits is not None:
+            if not math.isfinite(credits):
+                raise ValueError("credits must be a finite number")
             account.credits = credits
         if banned is not None:
             account.banned = banned

@@ -91,9 +91,10 @@ class Operation:
     def path_params(self) -> tuple[str, ...]:
         return tuple(re.findall(r"{([^}]+)}", self.path))
 
-    def request_errors(self, request: dict[str, Any]) -> list[Violation]:
-        """Violations of `{"body": ..., "query": ..., "path": ...}` against the request schema."""
-        return self.store.violations(self.request_schema_id, request)
+    def request_errors(self, request: dict[str, Any], limit: int | None = None) -> list[Violation]:
+        """Violations of `{"body": ..., "query": ..., "path": ...}` against the request schema (the first
+        `limit` found, when given)."""
+        return self.store.violations(self.request_schema_id, request, limit)
 
     def response_errors(self, body: Any) -> list[Violation]:
         """Violations of a response body; an error answer is checked against the error envelope."""

@@ -2,128 +2,33 @@
 
 No `$ref` ever reaches the network: every document under this folder is registered by its `$id`
 (`urn:akool-mock:schemas:...`), and validators are built once and cached.
+
+Requests and responses are checked by jsonschema-rs (compiled once per schema, in Rust); jsonschema (Python)
+stays available through `validator()` for tools that want its error objects, and `registry` (referencing)
+for walking `$ref`s.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from akool_mock.schemas.compiled import Check, Unsupported, compile_document
+from akool_mock.schemas.violation import Violation, describe, json_path
 
+Check = Callable[[Any], bool]
+
+PRUNED_ITEMS = 64  # no schema of the contract asks for more items (minItems) than this
+PRUNED_CHARS = 65_536  # nor allows longer strings (maxLength is at most 50,000)
 SCHEMA_DIR = Path(__file__).resolve().parent
 URN_PREFIX = "urn:akool-mock:schemas:"
-
-
-@dataclass(frozen=True, slots=True)
-class Violation:
-    """One way an instance breaks a schema, in words a user can act on."""
-
-    path: str
-    message: str
-    expected: str
-    found: str
-
-    def __str__(self) -> str:
-        where = self.path or "(root)"
-        return f"{where}: {self.message}"
-
-
-def json_path(parts: Iterator[str | int] | list[str | int]) -> str:
-    """Render a jsonschema path deque as `body.sourceImage[0].path`."""
-    text = ""
-    for part in parts:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else part
-    return text
-
-
-def _alternatives(error: ValidationError) -> Violation | None:
-    """`oneOf`/`anyOf` whose every branch only misses a property: "one of 'a', 'b' is required"."""
-    if error.validator not in ("oneOf", "anyOf") or not error.context:
-        return None
-    if not all(sub.validator == "required" and not sub.relative_path for sub in error.context):
-        return None
-    names = list(dict.fromkeys(_missing_property(sub) for sub in error.context))
-    if isinstance(error.instance, dict) and any(name in error.instance for name in names):
-        return None  # one is there: the branches failed for another reason
-    listed = ", ".join(repr(name) for name in names)
-    return Violation(json_path(list(error.absolute_path)), f"one of {listed} is required", listed, "none")
-
-
-def _describe(error: ValidationError) -> Violation:
-    alternatives = _alternatives(error)
-    if alternatives is not None:
-        return alternatives
-    path_parts: list[str | int] = list(error.absolute_path)
-    validator = str(error.validator)
-    expected = f"{validator}: {error.validator_value!r}"
-    found = _short(error.instance)
-    if validator == "required":
-        missing = _missing_property(error)
-        path_parts.append(missing)
-        return Violation(json_path(path_parts), "required", "present", "missing")
-    return Violation(json_path(path_parts), _rule_message(error), expected, found)
-
-
-def _missing_property(error: ValidationError) -> str:
-    # jsonschema's message is "'x' is a required property"; the name is the quoted prefix.
-    message = error.message
-    if message.startswith("'") and "' is a required property" in message:
-        return message[1 : message.index("' is a required property")]
-    return message
-
-
-def _rule_message(error: ValidationError) -> str:
-    validator = str(error.validator)
-    value: Any = error.validator_value
-    simple = {
-        "type": lambda: f"must be of type {value}",
-        "enum": lambda: f"must be one of {list(value)}",
-        "const": lambda: f"must be {value!r}",
-        "minimum": lambda: f"must be >= {value}",
-        "maximum": lambda: f"must be <= {value}",
-        "exclusiveMinimum": lambda: f"must be > {value}",
-        "exclusiveMaximum": lambda: f"must be < {value}",
-        "minLength": lambda: f"must be at least {value} characters",
-        "maxLength": lambda: f"must be at most {value} characters",
-        "minItems": lambda: f"must have at least {value} items",
-        "maxItems": lambda: f"must have at most {value} items",
-        "pattern": lambda: f"must match {value}",
-        "additionalProperties": lambda: error.message,
-    }
-    if validator in simple:
-        return simple[validator]()
-    return error.message
-
-
-def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-def _best_errors(errors: Iterator[ValidationError]) -> list[ValidationError]:
-    """Flatten combinator errors so the message names the deepest field at fault."""
-    flat: list[ValidationError] = []
-    for error in errors:
-        if error.validator in ("oneOf", "anyOf") and error.context:
-            deepest = max(error.context, key=lambda e: len(e.absolute_path))
-            if len(deepest.absolute_path) > len(error.absolute_path):
-                flat.append(deepest)
-                continue
-        flat.append(error)
-    return flat
 
 
 class SchemaStore:
@@ -143,7 +48,7 @@ class SchemaStore:
                 raise ValueError(f"{path}: duplicate $id {schema_id}")
             self.documents[schema_id] = document
         self._validators: dict[str, Draft202012Validator] = {}
-        self._checks: dict[str, Check | None] = {}
+        self._rs_validators: dict[str, jsonschema_rs.Validator] = {}
 
     @cached_property
     def registry(self) -> Registry[Any]:
@@ -168,33 +73,58 @@ class SchemaStore:
             self._validators[schema] = cached
         return cached
 
-    def check(self, schema_id: str) -> Check | None:
-        """A compiled yes/no check for a schema `$id` (cached), or None where the schema uses a keyword the
-        compiler does not know (then jsonschema answers alone)."""
-        try:
-            return self._checks[schema_id]
-        except KeyError:
-            pass
-        document = self.documents[schema_id] if "#" not in schema_id else {"$ref": schema_id}
-        try:
-            compiled: Check | None = compile_document(self.registry, document)
-        except Unsupported:
-            compiled = None
-        self._checks[schema_id] = compiled
-        return compiled
+    @cached_property
+    def rs_registry(self) -> jsonschema_rs.Registry:
+        return jsonschema_rs.Registry(list(self.documents.items()))
 
-    def violations(self, schema: dict[str, Any] | str, instance: Any) -> list[Violation]:
-        if isinstance(schema, str):
-            check = self.check(schema)
-            if check is not None and check(instance):
-                return []  # the common case, answered by the compiled check; errors are described below
-        validator = self.validator(schema)
-        errors = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
-        return [_describe(error) for error in _best_errors(iter(errors))]
+    def rs_validator(self, schema: dict[str, Any] | str) -> jsonschema_rs.Validator:
+        """A cached jsonschema-rs validator for a schema `$id`, or an uncached one for an inline schema."""
+        # mask: messages say "value" instead of repeating the instance (which may be a 20 MB string).
+        if isinstance(schema, dict):
+            return jsonschema_rs.Draft202012Validator(schema, registry=self.rs_registry, mask="value")
+        cached = self._rs_validators.get(schema)
+        if cached is None:
+            document = {"$ref": schema}
+            cached = jsonschema_rs.Draft202012Validator(document, registry=self.rs_registry, mask="value")
+            self._rs_validators[schema] = cached
+        return cached
+
+    def check(self, schema_id: str) -> Check:
+        """A yes/no check for a schema `$id` (cached): the hot path of validation."""
+        return self.rs_validator(schema_id).is_valid
+
+    def violations(
+        self, schema: dict[str, Any] | str, instance: Any, limit: int | None = None
+    ) -> list[Violation]:
+        """What is wrong with `instance`, ordered by path; at most `limit` (the first found) when given."""
+        validator = self.rs_validator(schema)
+        if validator.is_valid(instance):
+            return []  # the common case: no error objects are built
+        if limit is not None:
+            # jsonschema-rs builds every error before the first is seen (~40 µs each, copying its instance): a
+            # long array of bad items is described from its first items and a long string from its ends,
+            # unless the cut copy is fine (then what is wrong lies in what was cut).
+            pruned = _pruned(instance, max(limit, PRUNED_ITEMS))
+            if not validator.is_valid(pruned):
+                instance = pruned
+        return describe(validator.iter_errors(instance), limit)
 
     def is_valid(self, schema: dict[str, Any] | str, instance: Any) -> bool:
-        if isinstance(schema, str):
-            check = self.check(schema)
-            if check is not None:
-                return check(instance)
-        return bool(self.validator(schema).is_valid(instance))
+        return self.rs_validator(schema).is_valid(instance)
+
+
+def _pruned(value: Any, items: int) -> Any:
+    """A copy of `value` with every array cut to its first `items` items and every very long string to its
+    two ends (longer than any maxLength of the contract still), for describing what is wrong cheaply."""
+    if isinstance(value, str):
+        return (
+            value if len(value) <= PRUNED_CHARS else value[: PRUNED_CHARS // 2] + value[-PRUNED_CHARS // 2 :]
+        )
+    if isinstance(value, list):
+        return [_pruned(item, items) for item in value[:items]]
+    if isinstance(value, dict):
+        return {key: _pruned(item, items) for key, item in value.items()}
+    return value
+
+
+__all__ = ["URN_PREFIX", "Check", "SchemaStore", "Violation", "json_path"]

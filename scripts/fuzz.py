@@ -47,6 +47,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -76,6 +77,7 @@ SUCCESS = 1000
 MISSING_CREDENTIALS = 1102
 INVALID_CREDENTIALS = 1101
 UNKNOWN_ROUTE = 1008
+LINKS_LINE = re.compile(r"API Links:\s+(\d+) covered / (\d+) selected / (\d+) total")
 # Checks whose REST assumptions Akool does not share; each has an Akool-terms replacement below (see the
 # module docstring for the decision each one contradicts).
 EXCLUDED_CHECKS = ("negative_data_rejection", "ignored_auth", "unsupported_method")
@@ -331,14 +333,42 @@ def main(argv: list[str] | None = None) -> int:
             # cwd: Schemathesis keeps crash files under ./.schemathesis. UTF-8: its report prints emoji,
             # which a C locale (tox passes few variables) cannot encode.
             env = {**os.environ, "PYTHONUTF8": "1"}
-            run = subprocess.run(command, check=False, cwd=workdir, env=env)
+            returncode, output = run_teed(command, workdir, env)
             crashed = internal_errors(base_url)
         server_log = log.read_text(encoding="utf-8", errors="replace")
         results = json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
     elapsed = time.monotonic() - started
     return summarize(
-        options, run.returncode, results, crashed=crashed, server_log=server_log, elapsed=elapsed
+        options,
+        returncode,
+        results,
+        crashed=crashed,
+        server_log=server_log,
+        elapsed=elapsed,
+        links=links_covered(output),
     )
+
+
+def run_teed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str]:
+    """Run `command`, printing its output as it comes and keeping it (the links line is read from it)."""
+    kept: list[str] = []
+    with subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8"
+    ) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            print(line, end="", flush=True)
+            kept.append(line)
+    return process.returncode, "".join(kept)
+
+
+def links_covered(output: str) -> tuple[int, int, int] | None:
+    """(covered, selected, total) from Schemathesis' "API Links: N covered / M selected / T total" line."""
+    found = LINKS_LINE.findall(output)
+    if not found:
+        return None
+    covered, selected, total = found[-1]
+    return int(covered), int(selected), int(total)
 
 
 def summarize(
@@ -349,6 +379,7 @@ def summarize(
     crashed: int,
     server_log: str,
     elapsed: float,
+    links: tuple[int, int, int] | None = None,
 ) -> int:
     cases = results.get("test_cases", {})
     generated = int(cases.get("generated", 0))
@@ -365,6 +396,10 @@ def summarize(
         )
     for error in errors:
         print(f"error:      {json.dumps(error)[:300]}")
+    if links is None:
+        print("links:      not reported (the stateful phase did not run)")
+    else:
+        print(f"links:      {links[0]} covered / {links[1]} selected / {links[2]} total (stateful phase)")
     print(f"server:     {crashed} internal error(s)")
     if crashed:
         print(server_log[-5000:])
@@ -374,6 +409,8 @@ def summarize(
         problems.append(f"schemathesis exited with {returncode}")
     if crashed:
         problems.append("the fake logged internal errors")
+    if links is not None and links[2] and not links[0]:
+        problems.append(f"the stateful phase covered none of the {links[2]} links")
     if generated < options.min_cases:
         problems.append(f"only {generated} cases ran (at least {options.min_cases} wanted)")
     print("result:     " + ("FAILED: " + "; ".join(problems) if problems else "passed"))

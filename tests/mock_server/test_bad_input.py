@@ -9,14 +9,19 @@ the whole sweep the fake still serves.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from akool_mock.mock_server.settings import DEFAULT_API_KEY
+from akool_mock.mock_server.control import ROUTES
+from akool_mock.mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID
 from akool_mock.schemas import Operation, load_catalog
 from tests.mock_server.conftest import Fake, make_fake
+from tests.support.hostile_json import hostile_json
 from tests.support.scenarios import doc_example, valid_body
 from tests.support.targets import PipelineApi
 
@@ -139,3 +144,175 @@ def test_empty_body_names_the_required_fields(fake: Fake) -> None:
     answer = fake.request("POST", "/api/open/v3/faceswap/highquality/specifyimage", raw=b"")
     assert answer.body["code"] == 1003
     assert "sourceImage: required" in answer.body["msg"]
+
+
+# ----- hostile bodies: limits of size, depth and numbers (ARCHITECTURE.md "Request bounds") -----------------
+HOSTILE_BODIES = [
+    (b'{"n": NaN}', "NaN is not a JSON number"),
+    (b'{"n": Infinity}', "Infinity is not a JSON number"),
+    (b'{"n": -Infinity}', "-Infinity is not a JSON number"),
+    (b'{"n": 1e400}', "the number 1e400 is out of range"),
+    (b'{"n": ' + b"1" * 100_001 + b"}", "an integer of 100001 digits is out of range"),
+    (b'{"n": -9223372036854775809}', "is out of range (64-bit integers only)"),
+    (b'{"n": 0.' + b"5" * 200 + b"}", "a number written with 202 characters is too long"),
+    (b"[" * 100_000 + b"]" * 100_000, "nests deeper than 64 levels"),
+    (b'{"a":' * 100 + b"1" + b"}" * 100, "nests deeper than 64 levels"),
+    (b'{"n": [' + b",".join([b'{"path": 1}'] * 5000) + b"]}", "more than 2000 values"),
+    (b"{" + b",".join(b'"k%d": 0' % n for n in range(3000)) + b"}", "more than 2000 values"),
+]
+
+
+def message_of(answer_body: dict[str, Any]) -> str:
+    for key in ("msg", "error_msg", "error"):  # Akool's envelope, the detect APIs', analyze-frames'
+        if key in answer_body:
+            return str(answer_body[key])
+    return ""
+
+
+@pytest.mark.parametrize("op", body_operations(), ids=lambda op: op.id)
+def test_hostile_bodies_get_a_1003_naming_the_problem(op: Operation) -> None:
+    fake = make_fake()
+    headers = {"x-api-key": DEFAULT_API_KEY, "content-type": "application/json"}
+    for raw, fragment in HOSTILE_BODIES:
+        answer = fake.request(op.method, op.path.replace("{_id}", "0" * 24), raw=raw, headers=headers)
+        assert answer.status == 200, (op.id, fragment, answer.status)
+        if "code" in answer.body:  # Akool's envelope; the detect APIs answer in their own (error_code != 0)
+            assert answer.body["code"] == 1003, (op.id, fragment, answer.body)
+        else:
+            assert answer.body.get("error_code", 1) not in (0, 1500), (op.id, fragment, answer.body)
+        assert fragment in message_of(answer.body), (op.id, fragment, answer.body)
+    assert fake.backend.counters.internal_errors == 0
+
+
+def test_a_long_array_of_invalid_items_lists_the_first_few() -> None:
+    fake = make_fake()
+    items = [{"path": n} for n in range(450)]
+    body = {"sourceImage": items, "targetImage": items, "modifyImage": "https://e.com/a.png"}
+    answer = fake.request("POST", "/api/open/v3/faceswap/highquality/specifyimage", body=body)
+    assert answer.body["code"] == 1003
+    assert answer.body["msg"].startswith("sourceImage[0].path: must be of type string; sourceImage[1].path")
+    assert answer.body["msg"].endswith("; and more")
+
+
+@pytest.mark.parametrize("page", ["9" * 100_001, "1e400", "-1e999", "NaN", "Infinity"])
+def test_hostile_numbers_in_a_query_name_the_parameter(fake: Fake, page: str) -> None:
+    answer = fake.request("GET", "/api/open/v4/knowledge/list", query={"page": page})
+    assert answer.body["code"] == 1003
+    assert "page" in answer.body["msg"]
+
+
+def control_paths() -> list[tuple[str, str]]:
+    """Every control route with its parameters filled in (a job id that does not exist, the default
+    account)."""
+    fill = {"(?P<id>[^/]+)": "0" * 24, "(?P<client_id>[^/]+)": DEFAULT_CLIENT_ID}
+    paths = []
+    for method, pattern, _route in ROUTES:
+        path = pattern
+        for group, value in fill.items():
+            path = path.replace(group, value)
+        if "(?P" not in path:
+            paths.append((method, "/_mock/" + path))
+    return paths
+
+
+CONTROL = control_paths()
+CONTROL_BODY_FRAGMENTS = [
+    (raw, fragment) for raw, fragment in HOSTILE_BODIES if b"[" * 1000 in raw or b"1" * 1000 in raw
+] + [(b'{"seconds": NaN}', "NaN is not a JSON number"), (b'{"credits": 1e400}', "out of range")]
+
+
+@pytest.mark.parametrize(("method", "path"), CONTROL, ids=str)
+def test_control_endpoints_refuse_hostile_bodies_with_their_own_error(method: str, path: str) -> None:
+    fake = make_fake()
+    for raw, fragment in CONTROL_BODY_FRAGMENTS:
+        answer = fake.request(method, path, raw=raw, headers={"content-type": "application/json"})
+        assert answer.status < 500, (method, path, fragment, answer.body)
+        if method == "POST" and answer.status == 400:
+            assert fragment in answer.body["error"], (path, answer.body)
+    assert fake.backend.counters.internal_errors == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "fragment"),
+    [
+        ("/_mock/clock/advance", b'{"seconds": 1e308}', "seconds must be between 0 and"),
+        ("/_mock/clock/advance", b'{"seconds": Infinity}', "Infinity is not a JSON number"),
+        ("/_mock/clock/advance", b'{"seconds": NaN}', "NaN is not a JSON number"),
+        ("/_mock/clock/advance", b'{"seconds": 1e400}', "out of range"),
+        ("/_mock/clock/advance", b'{"seconds": -1}', "seconds must be between 0 and"),
+        ("/_mock/clock/speed", b'{"speed": 1e300}', "speed must be between"),
+        ("/_mock/clock/speed", b'{"speed": 0}', "speed must be between"),
+        ("/_mock/accounts", b'{"credits": 1e300}', "credits must be between"),
+        (f"/_mock/accounts/{DEFAULT_CLIENT_ID}", b'{"credits": -1e300}', "credits must be between"),
+        (f"/_mock/accounts/{DEFAULT_CLIENT_ID}/rate-limit", b'{"per_second": 1e300}', "per_second must be"),
+        (f"/_mock/accounts/{DEFAULT_CLIENT_ID}/webhook-modes", b'{"delay_s": 1e300}', "delay_s must be"),
+    ],
+)
+def test_control_numbers_out_of_range_are_a_400_and_change_nothing(
+    path: str, body: bytes, fragment: str
+) -> None:
+    fake = make_fake()
+    now = fake.backend.now()
+    answer = fake.request("POST", path, raw=body, headers={"content-type": "application/json"})
+    assert answer.status == 400
+    assert fragment in answer.body["error"]
+    assert fake.backend.now() == now
+    assert all(math.isfinite(account.credits) for account in fake.backend.accounts.values())
+    assert fake.get("/api/open/v3/faceswap/quota/info")["code"] == 1000
+
+
+def test_the_clock_advances_up_to_the_year_9999_and_no_further() -> None:
+    fake = make_fake()
+    left = 253_402_300_799.0 - fake.backend.now()
+    assert fake.request("POST", "/_mock/clock/advance", body={"seconds": left}).status == 200
+    assert fake.request("POST", "/_mock/clock/advance", body={"seconds": 1}).status == 400
+    assert fake.get("/api/open/v3/faceswap/quota/info")["code"] == 1000
+    assert fake.request("GET", "/_mock/jobs").status == 200
+
+
+# ----- the hostile-JSON property: every operation, every control endpoint, never a 500 ---------------------
+def top_level_names(op: Operation) -> list[str]:
+    example = doc_example(op) or HAND_MADE.get(op.id) or {}
+    return sorted(example)
+
+
+OPERATIONS = {op.id: op for op in CATALOG.operations}
+FAKE = make_fake()
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+@pytest.mark.parametrize("op_id", sorted(OPERATIONS))
+def test_hostile_json_never_gets_a_500_from_an_operation(op_id: str, data: st.DataObject) -> None:
+    op = OPERATIONS[op_id]
+    raw = data.draw(hostile_json(top_level_names(op)), label="body")
+    headers = {"x-api-key": DEFAULT_API_KEY, "content-type": "application/json"}
+    path = op.path.replace("{_id}", "0" * 24)
+    answer = FAKE.request(op.method, path, raw=raw, headers=headers, check=False)
+    assert answer.status < 500, (op_id, raw[:200], answer.body)
+    assert FAKE.backend.counters.internal_errors == 0, (op_id, raw[:200])
+    code = answer.body.get("code", answer.body.get("error_code"))
+    assert code != 1500
+    if code == 1003:
+        assert message_of(answer.body)
+
+
+CONTROL_NAMES = ["seconds", "speed", "credits", "banned", "client_id", "api_key", "per_second", "delay_s",
+                 "count", "code", "http_status", "operation", "reason", "duplicate"]  # fmt: skip
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+@pytest.mark.parametrize(("method", "path"), CONTROL, ids=str)
+def test_hostile_json_never_gets_a_500_from_the_control_api(
+    method: str, path: str, data: st.DataObject
+) -> None:
+    raw = data.draw(hostile_json(CONTROL_NAMES), label="body")
+    fake = make_fake()
+    answer = fake.request(method, path, raw=raw, headers={"content-type": "application/json"})
+    assert answer.status < 500, (method, path, raw[:200], answer.body)
+    assert fake.backend.counters.internal_errors == 0
+    if answer.status >= 400:
+        assert answer.body["error"]
+    assert math.isfinite(fake.backend.now())
+    assert all(math.isfinite(account.credits) for account in fake.backend.accounts.values())
