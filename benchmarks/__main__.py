@@ -2,7 +2,7 @@
 
 python -m benchmarks                      # everything (about 5 minutes on 2 cores)
 python -m benchmarks --quick              # shorter loads and 10k/100k jobs only (about 2 minutes)
-python -m benchmarks --only http,scale    # some of: http, startup, pytest, inprocess, scale, webhooks, hostile
+python -m benchmarks --only http,scale    # any of: http startup pytest inprocess scale webhooks hostile
 python -m benchmarks --json out/bench.json --no-prism
 """
 
