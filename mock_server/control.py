@@ -10,8 +10,8 @@
     POST /_mock/accounts/{client_id} {"credits": N, "banned": bool}
     GET  /_mock/webhooks[?job=ID]              every delivery with its attempts and decrypted payload
     POST /_mock/webhooks/{id}/redeliver        send a delivery again
-    POST /_mock/accounts/{client_id}/webhook-modes {"duplicate", "out_of_order", "tamper_signature",
-                                               "stale_timestamp", "replay_nonce": bool, "delay_s": N}
+    POST /_mock/accounts/{client_id}/webhook-modes {"ordered", "duplicate", "out_of_order",
+                          "tamper_signature", "stale_timestamp", "replay_nonce": bool, "delay_s": N}
     GET  /_mock/faults
     POST /_mock/faults {operation?, account?, count?, code | http_status | delay_s | drop}
     DELETE /_mock/faults                       remove every fault and rate limit

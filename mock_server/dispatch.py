@@ -35,8 +35,8 @@ def _error_text(exc: BaseException) -> str:
 def send_sync(backend: Any, sender: SyncSender) -> int:
     """Send every due delivery now, one after another, until none is due; returns the attempts made.
 
-    A job's next delivery becomes due as soon as the previous one is acknowledged, so this loops; a failed
-    attempt is rescheduled in the future, so the loop ends.
+    In the `ordered` mode a job's next delivery becomes due as soon as the previous one is acknowledged, so
+    this loops; a failed attempt is rescheduled in the future, so the loop ends.
     """
     attempts = 0
     while outgoing := backend.outbox.take_due(backend.now(), backend.seal_for):
@@ -63,7 +63,7 @@ def _send_each(backend: Any, sender: SyncSender, outgoing: list[Outgoing]) -> in
 
 
 async def send_async(backend: Any, sender: AsyncSender) -> int:
-    """Send every due delivery concurrently (one per job at a time, so order per job holds)."""
+    """Send every due delivery concurrently (in the `ordered` mode, one per job at a time)."""
     outgoing: list[Outgoing] = backend.outbox.take_due(backend.now(), backend.seal_for)
 
     async def one(item: Outgoing) -> None:

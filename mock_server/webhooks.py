@@ -1,10 +1,11 @@
-"""Webhook deliveries: one per status change of a job created with a webhook URL, at least once, in order.
+"""Webhook deliveries: one per status change of a job created with a webhook URL, each at least once.
 
 The outbox only decides what to send and when, on the fake's clock; a dispatcher (sync for the in-process
 fake, async under uvicorn) does the sending and reports back through `settle`. A delivery is retried on
 anything but HTTP 200 (or on a timeout or refused connection) after the delays of `webhook_retry_s`, the
-last delay repeating, until acknowledged. A job's next delivery waits until the previous one is
-acknowledged, so each receiver sees a job's statuses in order (unless the account asked for disorder).
+last delay repeating, until acknowledged. Each status is delivered on its own, with its own retries, as
+nothing in Akool's docs promises an order: a receiver that refuses status 2 still gets status 3. The
+`ordered` mode (per account) holds a job's next delivery until the previous one is acknowledged instead.
 """
 
 from __future__ import annotations
@@ -24,8 +25,12 @@ TRANSLATION = "video_translation.create"
 
 @dataclass(slots=True)
 class Modes:
-    """Adversarial delivery modes per account, for testing receivers (all off by default)."""
+    """Delivery modes per account, for testing receivers (all off by default).
 
+    `ordered`: a job's next delivery waits until the previous one is acknowledged (head-of-line blocking).
+    """
+
+    ordered: bool = False
     duplicate: bool = False
     out_of_order: bool = False
     tamper_signature: bool = False
@@ -174,17 +179,20 @@ class Outbox:
         return host in self.allowlist
 
     def take_due(self, now: float, seal_for: Any) -> list[Outgoing]:
-        """Deliveries due now (the head of each job's queue), marked in flight, with their sealed bodies."""
+        """Deliveries due now, marked in flight, with their sealed bodies: every due one of a job, or only the
+        head of its queue when the account wants them in order (or out of order, which is an order too)."""
         out: list[Outgoing] = []
         for queue in self.queues.values():
             if not queue:
                 continue
-            head = queue[0]
-            if head.state != "pending" or head.next_at > now:
-                continue
-            head.state = "in_flight"
-            self.touched.add(head.id)
-            out.append(Outgoing(head, self._bodies(head, now, seal_for)))
+            modes = self.mode(queue[0].account)
+            candidates = (queue[0],) if modes.ordered or modes.out_of_order else tuple(queue)
+            for delivery in candidates:
+                if delivery.state != "pending" or delivery.next_at > now:
+                    continue
+                delivery.state = "in_flight"
+                self.touched.add(delivery.id)
+                out.append(Outgoing(delivery, self._bodies(delivery, now, seal_for)))
         return out
 
     def _bodies(self, delivery: Delivery, now: float, seal_for: Any) -> tuple[dict[str, Any], ...]:
@@ -214,8 +222,8 @@ class Outbox:
             if delivery.last_body is not None:
                 self.sent_bodies.setdefault(delivery.account, []).append(delivery.last_body)
                 del self.sent_bodies[delivery.account][:-10]
-            if queue and queue[0] is delivery:
-                queue.popleft()
+            if queue is not None and delivery in queue:
+                queue.remove(delivery)
             if queue is not None and not queue:
                 del self.queues[delivery.job_id]
             return
