@@ -74,7 +74,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         async with WebhookClients(timeout=WEBHOOK_TIMEOUT_S) as clients:
-            ticker = asyncio.create_task(_tick_forever(pipeline, clients.send))
+            ticker = asyncio.create_task(_tick_forever(pipeline, clients))
             try:
                 yield
             finally:

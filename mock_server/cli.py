@@ -68,6 +68,8 @@ def serve_settings(args: argparse.Namespace) -> Settings:
         first.setdefault("client_id", DEFAULT_CLIENT_ID)
         first.setdefault("api_key", DEFAULT_API_KEY)
         config["accounts"] = [first, *config.get("accounts", [])[1:]]
+    if args.webhook_allow:
+        config["webhook_allowlist"] = [*config.get("webhook_allowlist", []), *args.webhook_allow]
     settings = build_settings(config, **overrides)
     if settings.host not in LOOPBACK and not settings.control_token:
         raise ConfigError(
@@ -134,6 +136,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--public-url", help="base URL put in result URLs (default http://HOST:PORT)")
     serve.add_argument(
         "--state-file", help="keep all state in this SQLite file, so a restart (even kill -9) loses nothing"
+    )
+    serve.add_argument(
+        "--webhook-allow",
+        action="append",
+        metavar="HOST[:PORT|:*]",
+        help="only send webhooks to these destinations (repeatable; a bare host means ports 80 and 443)",
     )
     serve.set_defaults(run=_serve)
 

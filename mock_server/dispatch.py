@@ -8,6 +8,7 @@ the outcome; extra bodies (duplicate or replay modes) are sent for the receiver'
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -15,11 +16,12 @@ from urllib.request import getproxies
 
 import httpx
 
+from akool_mock.mock_server.destinations import Destinations, Refused, Target
 from akool_mock.mock_server.webhooks import Outgoing
 
 HEADERS = {"content-type": "application/json", "user-agent": "akool-mock-webhooks"}
 SyncSender = Callable[[str, bytes, dict[str, str]], int]
-AsyncSender = Callable[[str, bytes, dict[str, str]], Awaitable[int]]
+AsyncSender = Callable[[str, bytes, dict[str, str]], Awaitable[int]]  # WebhookClients is one
 DEFAULT_TIMEOUT_S = 10.0
 WEBHOOK_IN_FLIGHT = 128  # webhook POSTs in flight at once under uvicorn: a slow receiver holds one place
 
@@ -47,11 +49,21 @@ def send_sync(backend: Any, sender: SyncSender) -> int:
 
 def _send_each(backend: Any, sender: SyncSender, outgoing: list[Outgoing]) -> int:
     for item in outgoing:
+        post: Callable[[bytes], int]
+        if isinstance(sender, HttpxSender):
+            try:
+                target = backend.outbox.destinations.pin(item.delivery.url)
+            except Refused as exc:
+                backend.outbox.refuse(item.delivery, str(exc), backend.now())
+                continue
+            post = functools.partial(sender.post, target)
+        else:
+            post = functools.partial(_plain, sender, item.delivery.url)
         status: int | None = None
         error: str | None = None
         for index, body in enumerate(item.bodies):
             try:
-                code = sender(item.delivery.url, encode(body), dict(HEADERS))
+                code = post(encode(body))
             except Exception as exc:  # a receiver's failure is data for the log, never a crash of the fake
                 if index == 0:
                     error = _error_text(exc)
@@ -67,10 +79,17 @@ async def send_async(backend: Any, sender: AsyncSender) -> int:
     outgoing: list[Outgoing] = backend.outbox.take_due(backend.now(), backend.seal_for)
 
     async def one(item: Outgoing) -> None:
-        results = await asyncio.gather(
-            *(sender(item.delivery.url, encode(body), dict(HEADERS)) for body in item.bodies),
-            return_exceptions=True,
-        )
+        post: Callable[[bytes], Awaitable[int]]
+        if isinstance(sender, WebhookClients):
+            try:
+                target = await _pin(backend.outbox.destinations, item.delivery.url)
+            except Refused as exc:
+                backend.outbox.refuse(item.delivery, str(exc), backend.now())
+                return
+            post = functools.partial(sender.post, target)
+        else:
+            post = functools.partial(_plain_async, sender, item.delivery.url)
+        results = await asyncio.gather(*(post(encode(body)) for body in item.bodies), return_exceptions=True)
         first = results[0]
         if isinstance(first, BaseException):
             backend.outbox.settle(item.delivery, None, _error_text(first), backend.now(), len(item.bodies))
@@ -82,11 +101,38 @@ async def send_async(backend: Any, sender: AsyncSender) -> int:
     return len(outgoing)
 
 
-def httpx_sync_sender(client: httpx.Client) -> SyncSender:
-    def send(url: str, body: bytes, headers: dict[str, str]) -> int:
-        return client.post(url, content=body, headers=headers).status_code
+def _plain(sender: SyncSender, url: str, body: bytes) -> int:
+    return sender(url, body, dict(HEADERS))
 
-    return send
+
+def _plain_async(sender: AsyncSender, url: str, body: bytes) -> Awaitable[int]:
+    return sender(url, body, dict(HEADERS))
+
+
+async def _pin(destinations: Destinations, url: str) -> Target:
+    """`destinations.pin`, resolving a host name in a thread so the event loop never waits for DNS."""
+    if destinations.needs_resolving(url):
+        return await asyncio.to_thread(destinations.pin, url)
+    return destinations.pin(url)
+
+
+class HttpxSender:
+    """POSTs webhooks through an httpx client, to the address the destination policy checked."""
+
+    def __init__(self, client: httpx.Client) -> None:
+        self.client = client
+
+    def __call__(self, url: str, body: bytes, headers: dict[str, str]) -> int:
+        return self.post(Target(url), body, headers)
+
+    def post(self, target: Target, body: bytes, headers: dict[str, str] | None = None) -> int:
+        headers = {**(headers or HEADERS), **target.headers}
+        answer = self.client.post(target.url, content=body, headers=headers, extensions=target.extensions)
+        return answer.status_code
+
+
+def httpx_sync_sender(client: httpx.Client) -> SyncSender:
+    return HttpxSender(client)
 
 
 class WebhookClients:
@@ -117,9 +163,16 @@ class WebhookClients:
         for place in self.places:
             self.free.put_nowait(place)
 
-    async def send(self, url: str, body: bytes, headers: dict[str, str]) -> int:
+    async def __call__(self, url: str, body: bytes, headers: dict[str, str]) -> int:
+        return await self.post(Target(url), body, headers)
+
+    async def post(self, target: Target, body: bytes, headers: dict[str, str] | None = None) -> int:
         request = httpx.Request(
-            "POST", url, content=body, headers=headers, extensions={"timeout": self.timeout}
+            "POST",
+            target.url,
+            content=body,
+            headers={**(headers or HEADERS), **target.headers},
+            extensions={"timeout": self.timeout, **target.extensions},
         )
         place = await self.free.get()
         try:

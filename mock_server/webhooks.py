@@ -14,8 +14,8 @@ import random
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
+from akool_mock.mock_server.destinations import Destinations, Refused
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job
 
 HELD = float("inf")
@@ -113,9 +113,9 @@ def payload_for(job: Job, webhook_type: str, result_fields: tuple[str, ...]) -> 
 class Outbox:
     """Every delivery, the per-job queues, and each account's adversarial modes."""
 
-    def __init__(self, retry_s: tuple[float, ...], allowlist: tuple[str, ...], rng: random.Random) -> None:
+    def __init__(self, retry_s: tuple[float, ...], destinations: Destinations, rng: random.Random) -> None:
         self.retry_s = retry_s or (5.0,)
-        self.allowlist = allowlist
+        self.destinations = destinations
         self.rng = rng
         self.deliveries: dict[str, Delivery] = {}
         self.queues: dict[str, deque[Delivery]] = {}
@@ -147,8 +147,8 @@ class Outbox:
         delivery.next_at = now + modes.delay_s
         self.deliveries[delivery.id] = delivery
         self.touched.add(delivery.id)
-        if not self._allowed(delivery.url):
-            self._refuse(delivery, now)
+        if (reason := self._refusal(delivery.url)) is not None:
+            self._refuse(delivery, now, reason)
             return delivery
         queue = self.queues.setdefault(job.id, deque())
         queue.append(delivery)
@@ -169,14 +169,13 @@ class Outbox:
             if delivery.next_at == HELD:
                 delivery.next_at = due
 
-    def _allowed(self, url: str) -> bool:
-        if not self.allowlist:
-            return True
+    def _refusal(self, url: str) -> str | None:
+        """Why the destination policy refuses this URL as written (before any DNS), or None."""
         try:
-            host = urlsplit(url).hostname or ""
-        except ValueError:  # e.g. "http://[x": not a destination anyone could allow
-            return False
-        return host in self.allowlist
+            self.destinations.screen(url)
+        except Refused as exc:
+            return str(exc)
+        return None
 
     def take_due(self, now: float, seal_for: Any) -> list[Outgoing]:
         """Deliveries due now, marked in flight, with their sealed bodies: every due one of a job, or only the
@@ -245,18 +244,26 @@ class Outbox:
         )
         self.deliveries[copy.id] = copy
         self.touched.add(copy.id)
-        if not self._allowed(copy.url):
-            self._refuse(copy, now)
+        if (reason := self._refusal(copy.url)) is not None:
+            self._refuse(copy, now, reason)
             return copy
         self.queues.setdefault(copy.job_id, deque()).append(copy)
         return copy
 
-    @staticmethod
-    def _refuse(delivery: Delivery, now: float) -> None:
+    def refuse(self, delivery: Delivery, reason: str, now: float) -> None:
+        """The destination policy refused the delivery when it was to be sent (its name resolved to a
+        forbidden address): it is never sent, and never retried."""
+        self._refuse(delivery, now, reason)
+        queue = self.queues.get(delivery.job_id)
+        if queue is not None and delivery in queue:
+            queue.remove(delivery)
+            if not queue:
+                del self.queues[delivery.job_id]
+
+    def _refuse(self, delivery: Delivery, now: float, reason: str) -> None:
         delivery.state = "refused"
-        delivery.attempts.append(
-            Attempt(int(now * 1000), None, "destination not in the webhook allowlist", 0)
-        )
+        delivery.attempts.append(Attempt(int(now * 1000), None, reason, 0))
+        self.touched.add(delivery.id)
 
     def pending(self) -> int:
         return sum(len(q) for q in self.queues.values())
