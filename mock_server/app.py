@@ -22,13 +22,7 @@ from starlette.types import Receive, Scope, Send
 
 from akool_mock.mock_server.clock import Clock, ManualClock, SystemClock
 from akool_mock.mock_server.control import Control
-from akool_mock.mock_server.dispatch import (
-    WEBHOOK_IN_FLIGHT,
-    AsyncSender,
-    httpx_async_sender,
-    send_async,
-    webhook_client,
-)
+from akool_mock.mock_server.dispatch import AsyncSender, WebhookClients, send_async
 from akool_mock.mock_server.memory import return_large_blocks
 from akool_mock.mock_server.pipeline import Pipeline
 from akool_mock.mock_server.settings import Settings
@@ -81,9 +75,8 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         return_large_blocks()  # a 20 MB body's memory goes back to the system once answered
-        async with webhook_client(WEBHOOK_TIMEOUT_S) as client:
-            sender = httpx_async_sender(client, per_client=WEBHOOK_IN_FLIGHT)
-            ticker = asyncio.create_task(_tick_forever(pipeline, sender))
+        async with WebhookClients(timeout=WEBHOOK_TIMEOUT_S) as clients:
+            ticker = asyncio.create_task(_tick_forever(pipeline, clients))
             try:
                 yield
             finally:

@@ -71,6 +71,8 @@ def serve_settings(args: argparse.Namespace) -> Settings:
         first.setdefault("client_id", DEFAULT_CLIENT_ID)
         first.setdefault("api_key", DEFAULT_API_KEY)
         config["accounts"] = [first, *config.get("accounts", [])[1:]]
+    if args.webhook_allow:
+        config["webhook_allowlist"] = [*config.get("webhook_allowlist", []), *args.webhook_allow]
     settings = build_settings(config, **overrides)
     if settings.host not in LOOPBACK and not settings.control_token:
         raise ConfigError(
@@ -146,6 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep all state in this SQLite file (created 0600; API keys encrypted with PATH.key), so a "
         "restart, even kill -9, loses nothing; a copy needs PATH-wal, PATH-shm and PATH.key too "
         "(or sqlite3 PATH '.backup COPY' plus PATH.key); a damaged or foreign file is refused",
+    )
+    serve.add_argument(
+        "--webhook-allow",
+        action="append",
+        metavar="HOST[:PORT|:*]",
+        help="only send webhooks to these destinations (repeatable; a bare host means ports 80 and 443)",
     )
     serve.set_defaults(run=_serve)
 

@@ -10,8 +10,10 @@
     POST /_mock/accounts/{client_id} {"credits": N, "banned": bool}
     GET  /_mock/webhooks[?job=ID]              every delivery with its attempts and decrypted payload
     POST /_mock/webhooks/{id}/redeliver        send a delivery again
-    POST /_mock/accounts/{client_id}/webhook-modes {"duplicate", "out_of_order", "tamper_signature",
-                                               "stale_timestamp", "replay_nonce": bool, "delay_s": N}
+    POST /_mock/accounts/{client_id}/webhook-modes {"ordered", "duplicate", "out_of_order",
+                          "tamper_signature", "stale_timestamp", "replay_nonce": bool, "delay_s": N}
+    GET  /_mock/webhook-policy                 {"allowlist": [...], "allow_self": bool}
+    POST /_mock/webhook-policy {"allowlist": ["host", "host:port", "host:*"], "allow_self": bool}
     GET  /_mock/faults
     POST /_mock/faults {operation?, account?, count?, code | http_status | delay_s | drop}
     DELETE /_mock/faults                       remove every fault and rate limit
@@ -289,6 +291,29 @@ def _webhook_modes(c: Control, r: WireRequest, p: dict[str, str]) -> Any:
     return c.backend.outbox.set_modes(account.client_id, **body).as_dict()
 
 
+def _webhook_policy(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
+    return c.backend.outbox.destinations.as_dict()
+
+
+def _set_webhook_policy(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
+    """Replace the allowlist and/or allow the fake itself (destinations.py); bad entries change nothing."""
+    body = _body(r)
+    destinations = c.backend.outbox.destinations
+    if "allowlist" in body:
+        entries = body["allowlist"]
+        if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+            raise ControlError(400, "allowlist must be a list of strings: host, host:port or host:*")
+        try:
+            destinations.set_allowlist(entries)
+        except ValueError as exc:
+            raise ControlError(400, str(exc)) from None
+    if "allow_self" in body:
+        if not isinstance(body["allow_self"], bool):
+            raise ControlError(400, "allow_self must be true or false")
+        destinations.allow_self = body["allow_self"]
+    return destinations.as_dict()
+
+
 def _faults(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
     faults = c.backend.faults
     return {"faults": [f.as_dict() for f in faults.rules], "rate_limits": faults.rate_limits}
@@ -337,6 +362,8 @@ ROUTES: list[tuple[str, str, Route]] = [
     ("POST", "accounts/(?P<client_id>[^/]+)/rate-limit", _rate_limit),
     ("GET", "webhooks", _webhooks),
     ("POST", "webhooks/(?P<id>[^/]+)/redeliver", _redeliver),
+    ("GET", "webhook-policy", _webhook_policy),
+    ("POST", "webhook-policy", _set_webhook_policy),
     ("GET", "faults", _faults),
     ("POST", "faults", _add_fault),
     ("DELETE", "faults", _clear_faults),

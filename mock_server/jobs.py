@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,6 +85,9 @@ class JobEngine:
         self.touched: set[str] = set()
         self._touch: Callable[[str], None] = self.touched.add if track_touched else _ignore
         self._costs: dict[tuple[float, float], float] = {}  # one float object per distinct cost
+        # (owner, op_id, field) → [how many of that owner's jobs are indexed, {value: [job ids]}]; built
+        # on the first lookup, then only the jobs created since are added: see `matching`.
+        self._indexes: dict[tuple[str, str, str], tuple[list[int], dict[Any, list[str]]]] = {}
 
     def __len__(self) -> int:
         return len(self.jobs)
@@ -230,6 +233,26 @@ class JobEngine:
             for job_id in self.by_owner_op.get((owner, op_id), ()):
                 job = self.jobs[job_id]
                 if not job.deleted:
+                    found.append(job)
+                    self._touch(job_id)
+        found.sort(key=lambda j: (j.created_at, j.id))
+        return found
+
+    def matching(self, owner: str, op_ids: tuple[str, ...], field: str, value: Any) -> list[Job]:
+        """The owner's live jobs of these operations whose `field` (a request echo, set at creation) equals
+        `value`, oldest first: O(matches), not O(the owner's jobs) as filtering `owned` would be."""
+        found: list[Job] = []
+        for op_id in op_ids:
+            ids = self.by_owner_op.get((owner, op_id), [])
+            done, by_value = self._indexes.setdefault((owner, op_id, field), ([0], {}))
+            for job_id in ids[done[0] :]:
+                key = self.jobs[job_id].fields.get(field)
+                if isinstance(key, str | int | float | bool | None):
+                    by_value.setdefault(key, []).append(job_id)
+            done[0] = len(ids)
+            for job_id in by_value.get(value, ()) if isinstance(value, Hashable) else ():
+                job = self.jobs[job_id]
+                if not job.deleted and job.fields.get(field) == value:
                     found.append(job)
                     self._touch(job_id)
         found.sort(key=lambda j: (j.created_at, j.id))

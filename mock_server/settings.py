@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from akool_mock.mock_server.destinations import parse_allow
+
 Policy = Literal["time", "polls", "manual"]
 POLICIES: frozenset[str] = frozenset({"time", "polls", "manual"})
 
@@ -90,7 +92,8 @@ class Settings:
     control_token: str | None = None
     public_url: str | None = None
     webhook_retry_s: tuple[float, ...] = (5.0, 30.0, 120.0, 600.0, 1800.0, 3600.0)
-    webhook_allowlist: tuple[str, ...] = ()
+    webhook_allowlist: tuple[str, ...] = ()  # host (ports 80/443), host:port, host:* (destinations.py)
+    webhook_allow_self: bool = False  # let webhooks reach the fake itself: for a test that means it
     state_file: str | None = None
 
     @property
@@ -190,6 +193,8 @@ def build_settings(config: dict[str, Any] | None = None, **overrides: Any) -> Se
         values["webhook_retry_s"] = tuple(float(s) for s in config["webhook_retry_s"])
     if "webhook_allowlist" in config:
         values["webhook_allowlist"] = tuple(str(h) for h in config["webhook_allowlist"])
+    if "webhook_allow_self" in config:
+        values["webhook_allow_self"] = config["webhook_allow_self"] is True
     values.update({key: value for key, value in overrides.items() if value is not None})
     settings = Settings(**values)
     if settings.clock not in ("real", "manual"):
@@ -198,6 +203,11 @@ def build_settings(config: dict[str, Any] | None = None, **overrides: Any) -> Se
         raise ConfigError("speed must be > 0 and at most 1e6")
     if not settings.webhook_retry_s or min(settings.webhook_retry_s) <= 0:
         raise ConfigError("webhook_retry_s must be a non-empty list of delays > 0 seconds")
+    for entry in settings.webhook_allowlist:
+        try:
+            parse_allow(entry)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
     return settings
 
 

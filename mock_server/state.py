@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import math
+import random
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Any
 
 from akool_mock.mock_server.clock import Clock, now_ms
 from akool_mock.mock_server.crypto import seal
+from akool_mock.mock_server.destinations import Destinations
 from akool_mock.mock_server.errors import (
     AccountBanned,
     AuthInvalid,
@@ -121,7 +123,7 @@ class Backend:
         self.journal: deque[JournalEntry] = deque(maxlen=settings.journal_size)
         self.counters = Counters()
         self.seeded: dict[str, list[dict[str, Any]]] = {}
-        self.outbox = Outbox(settings.webhook_retry_s, settings.webhook_allowlist, self.ids.random)
+        self.outbox = new_outbox(settings, self.ids.random)
         self.faults = Faults()
         self.touched = Touched()
         self.state_file = StateFile(Path(settings.state_file)) if settings.state_file else None
@@ -145,7 +147,7 @@ class Backend:
         self.resources.clear()
         self.journal.clear()
         self.counters = Counters()
-        self.outbox = Outbox(self.settings.webhook_retry_s, self.settings.webhook_allowlist, self.ids.random)
+        self.outbox = new_outbox(self.settings, self.ids.random)
         self.faults = Faults()
         for config in self.settings.accounts:
             self.add_account(config)
@@ -365,6 +367,18 @@ class Backend:
     def record(self, entry: JournalEntry) -> None:
         self.journal.append(entry)
         self.counters.requests += 1
+
+
+def new_outbox(settings: Settings, rng: random.Random) -> Outbox:
+    """An empty outbox with the configured retries and destination policy (see destinations.py)."""
+    destinations = Destinations.for_fake(
+        settings.host,
+        settings.port,
+        settings.public_url,
+        settings.webhook_allowlist,
+        settings.webhook_allow_self,
+    )
+    return Outbox(settings.webhook_retry_s, destinations, rng)
 
 
 def _jwt_like(account: Account, now: float, secret: str) -> str:

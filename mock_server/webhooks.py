@@ -1,10 +1,11 @@
-"""Webhook deliveries: one per status change of a job created with a webhook URL, at least once, in order.
+"""Webhook deliveries: one per status change of a job created with a webhook URL, each at least once.
 
 The outbox only decides what to send and when, on the fake's clock; a dispatcher (sync for the in-process
 fake, async under uvicorn) does the sending and reports back through `settle`. A delivery is retried on
 anything but HTTP 200 (or on a timeout or refused connection) after the delays of `webhook_retry_s`, the
-last delay repeating, until acknowledged. A job's next delivery waits until the previous one is
-acknowledged, so each receiver sees a job's statuses in order (unless the account asked for disorder).
+last delay repeating, until acknowledged. Each status is delivered on its own, with its own retries, as
+nothing in Akool's docs promises an order: a receiver that refuses status 2 still gets status 3. The
+`ordered` mode (per account) holds a job's next delivery until the previous one is acknowledged instead.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import random
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
+from akool_mock.mock_server.destinations import Destinations, Refused
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job
 
 HELD = float("inf")
@@ -24,8 +25,12 @@ TRANSLATION = "video_translation.create"
 
 @dataclass(slots=True)
 class Modes:
-    """Adversarial delivery modes per account, for testing receivers (all off by default)."""
+    """Delivery modes per account, for testing receivers (all off by default).
 
+    `ordered`: a job's next delivery waits until the previous one is acknowledged (head-of-line blocking).
+    """
+
+    ordered: bool = False
     duplicate: bool = False
     out_of_order: bool = False
     tamper_signature: bool = False
@@ -108,9 +113,9 @@ def payload_for(job: Job, webhook_type: str, result_fields: tuple[str, ...]) -> 
 class Outbox:
     """Every delivery, the per-job queues, and each account's adversarial modes."""
 
-    def __init__(self, retry_s: tuple[float, ...], allowlist: tuple[str, ...], rng: random.Random) -> None:
+    def __init__(self, retry_s: tuple[float, ...], destinations: Destinations, rng: random.Random) -> None:
         self.retry_s = retry_s or (5.0,)
-        self.allowlist = allowlist
+        self.destinations = destinations
         self.rng = rng
         self.deliveries: dict[str, Delivery] = {}
         self.queues: dict[str, deque[Delivery]] = {}
@@ -142,8 +147,8 @@ class Outbox:
         delivery.next_at = now + modes.delay_s
         self.deliveries[delivery.id] = delivery
         self.touched.add(delivery.id)
-        if not self._allowed(delivery.url):
-            self._refuse(delivery, now)
+        if (reason := self._refusal(delivery.url)) is not None:
+            self._refuse(delivery, now, reason)
             return delivery
         queue = self.queues.setdefault(job.id, deque())
         queue.append(delivery)
@@ -164,27 +169,29 @@ class Outbox:
             if delivery.next_at == HELD:
                 delivery.next_at = due
 
-    def _allowed(self, url: str) -> bool:
-        if not self.allowlist:
-            return True
+    def _refusal(self, url: str) -> str | None:
+        """Why the destination policy refuses this URL as written (before any DNS), or None."""
         try:
-            host = urlsplit(url).hostname or ""
-        except ValueError:  # e.g. "http://[x": not a destination anyone could allow
-            return False
-        return host in self.allowlist
+            self.destinations.screen(url)
+        except Refused as exc:
+            return str(exc)
+        return None
 
     def take_due(self, now: float, seal_for: Any) -> list[Outgoing]:
-        """Deliveries due now (the head of each job's queue), marked in flight, with their sealed bodies."""
+        """Deliveries due now, marked in flight, with their sealed bodies: every due one of a job, or only the
+        head of its queue when the account wants them in order (or out of order, which is an order too)."""
         out: list[Outgoing] = []
         for queue in self.queues.values():
             if not queue:
                 continue
-            head = queue[0]
-            if head.state != "pending" or head.next_at > now:
-                continue
-            head.state = "in_flight"
-            self.touched.add(head.id)
-            out.append(Outgoing(head, self._bodies(head, now, seal_for)))
+            modes = self.mode(queue[0].account)
+            candidates = (queue[0],) if modes.ordered or modes.out_of_order else tuple(queue)
+            for delivery in candidates:
+                if delivery.state != "pending" or delivery.next_at > now:
+                    continue
+                delivery.state = "in_flight"
+                self.touched.add(delivery.id)
+                out.append(Outgoing(delivery, self._bodies(delivery, now, seal_for)))
         return out
 
     def _bodies(self, delivery: Delivery, now: float, seal_for: Any) -> tuple[dict[str, Any], ...]:
@@ -214,8 +221,8 @@ class Outbox:
             if delivery.last_body is not None:
                 self.sent_bodies.setdefault(delivery.account, []).append(delivery.last_body)
                 del self.sent_bodies[delivery.account][:-10]
-            if queue and queue[0] is delivery:
-                queue.popleft()
+            if queue is not None and delivery in queue:
+                queue.remove(delivery)
             if queue is not None and not queue:
                 del self.queues[delivery.job_id]
             return
@@ -237,18 +244,26 @@ class Outbox:
         )
         self.deliveries[copy.id] = copy
         self.touched.add(copy.id)
-        if not self._allowed(copy.url):
-            self._refuse(copy, now)
+        if (reason := self._refusal(copy.url)) is not None:
+            self._refuse(copy, now, reason)
             return copy
         self.queues.setdefault(copy.job_id, deque()).append(copy)
         return copy
 
-    @staticmethod
-    def _refuse(delivery: Delivery, now: float) -> None:
+    def refuse(self, delivery: Delivery, reason: str, now: float) -> None:
+        """The destination policy refused the delivery when it was to be sent (its name resolved to a
+        forbidden address): it is never sent, and never retried."""
+        self._refuse(delivery, now, reason)
+        queue = self.queues.get(delivery.job_id)
+        if queue is not None and delivery in queue:
+            queue.remove(delivery)
+            if not queue:
+                del self.queues[delivery.job_id]
+
+    def _refuse(self, delivery: Delivery, now: float, reason: str) -> None:
         delivery.state = "refused"
-        delivery.attempts.append(
-            Attempt(int(now * 1000), None, "destination not in the webhook allowlist", 0)
-        )
+        delivery.attempts.append(Attempt(int(now * 1000), None, reason, 0))
+        self.touched.add(delivery.id)
 
     def pending(self) -> int:
         return sum(len(q) for q in self.queues.values())

@@ -47,7 +47,7 @@ def avatar_record(job: Job) -> dict[str, Any]:
 def find_avatar(backend: Backend, account: Account, avatar_id: str) -> dict[str, Any] | None:
     """The avatar an `avatar_id` names for this account: its own upload (a live one before a failed one), or
     an official avatar; None when neither exists. Another account's uploads are never found."""
-    own = [job for job in uploads(backend, account) if job.fields.get("avatar_id") == avatar_id]
+    own = backend.jobs.matching(account.client_id, (UPLOAD,), "avatar_id", avatar_id)
     if own:
         live = [job for job in own if job.status != FAILED]
         return avatar_record((live or own)[-1])
@@ -59,8 +59,8 @@ def create(call: Call) -> Reply:
     body, account = call.body, call.owner
     avatar_id = body["avatar_id"]
     if any(
-        job.fields.get("avatar_id") == avatar_id and job.status != FAILED
-        for job in uploads(call.backend, account)
+        job.status != FAILED
+        for job in call.backend.jobs.matching(account.client_id, (UPLOAD,), "avatar_id", avatar_id)
     ):
         # avatar_id is "unique" (Upload Talking Avatar table); a failed upload frees its id.
         raise AlreadyExists(f"avatar_id: you already have an avatar {avatar_id}", code=1222)

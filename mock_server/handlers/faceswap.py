@@ -96,8 +96,16 @@ def cancel_job(call: Call) -> Reply:
 
 def _by_job_id(call: Call, job_id: str) -> Job | None:
     """Cancel takes ids as the submit answer gave them; `_id` and `job_id` are both accepted."""
-    owned = call.backend.jobs.owned(call.owner.client_id, FACESWAP_JOBS)
-    return next((job for job in owned if job_id in (job.id, job.fields.get("job_id"))), None)
+    jobs = call.backend.jobs
+    job = jobs.get(job_id)
+    if (
+        job is not None
+        and job.owner == call.owner.client_id
+        and job.op_id in FACESWAP_JOBS
+        and not job.deleted
+    ):
+        return job
+    return next(iter(jobs.matching(call.owner.client_id, FACESWAP_JOBS, "job_id", job_id)), None)
 
 
 def get_quota(call: Call) -> Reply:

@@ -68,9 +68,8 @@ def _credit(cost: float) -> float | int:
 def _upscaled_urls(call: Call, source: Job) -> list[str]:
     """URLs of the finished U-button (4K) images made from this one, oldest first."""
     urls: list[str] = []
-    for job in call.backend.jobs.owned(source.owner, (BUTTON_OP,)):
-        made_here = job.fields.get("image_content_model_id") == source.id
-        if made_here and job.status == COMPLETED and str(job.fields.get("op_button", "")).startswith("U"):
+    for job in call.backend.jobs.matching(source.owner, (BUTTON_OP,), "image_content_model_id", source.id):
+        if job.status == COMPLETED and str(job.fields.get("op_button", "")).startswith("U"):
             urls.append(str(job.fields["image"]))
     return urls
 

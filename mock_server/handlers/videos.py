@@ -286,7 +286,7 @@ def create_character_swap(call: Call) -> Reply:
 
 # ----- video translation --------------------------------------------------------------------------------
 def _lipsynced_before(call: Call, url: str, language: str) -> bool:
-    jobs = call.backend.jobs.owned(call.owner.client_id, (TRANSLATION,))
+    jobs = call.backend.jobs.matching(call.owner.client_id, (TRANSLATION,), "source_url", url)
     return any(
         job.status != FAILED
         and job.fields.get("lipsync")

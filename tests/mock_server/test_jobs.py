@@ -109,3 +109,37 @@ def test_owned_lists_only_live_jobs_of_the_owner() -> None:
     engine.delete(a)
     assert [j.id for j in engine.owned("acct", ("x.create",))] == ["b"]
     assert engine.owned("other", ("x.create",)) == []
+
+
+# (owner, op, value of the indexed field, delete it?) per job; a lookup happens after each creation.
+JOB_SPECS = st.lists(
+    st.tuples(
+        st.sampled_from(["a", "b"]), st.sampled_from(["op.x", "op.y"]), st.integers(0, 3), st.booleans()
+    ),
+    max_size=30,
+)
+
+
+@given(JOB_SPECS, st.integers(0, 3))
+def test_matching_is_owned_filtered_by_the_field(
+    specs: list[tuple[str, str, int, bool]], wanted: int
+) -> None:
+    """The index answers what a scan of the owner's jobs would, however lookups and creations interleave."""
+    engine = JobEngine()
+    for index, (owner, op_id, value, delete) in enumerate(specs):
+        job = engine.create(
+            f"j{index:03d}",
+            op_id,
+            owner,
+            float(index),
+            TIME,
+            fails=False,
+            webhook_url=None,
+            cost=0.0,
+            fields={"key": f"v{value}"},
+        )
+        if delete:
+            engine.delete(job)
+        for who in ("a", "b"):
+            scanned = [j for j in engine.owned(who, ("op.x", "op.y")) if j.fields["key"] == f"v{wanted}"]
+            assert engine.matching(who, ("op.x", "op.y"), "key", f"v{wanted}") == scanned

@@ -527,9 +527,55 @@ def test_a_failed_video_translation_carries_the_reason(
     assert final["error_reason"] == "Video processing error"
 
 
+def test_each_status_is_delivered_on_its_own_by_default(
+    akool: FakeAkool, client: httpx.Client, rx: DocsReceiver
+) -> None:
+    """A receiver that refuses intermediate statuses still gets the completion (no head-of-line blocking)."""
+    refused: list[int] = []
+
+    def only_final(url: str, body: dict[str, Any]) -> int:
+        status = rx(url, body)
+        payload = rx.received[-1].payload or {}
+        if payload.get("status") == 2:
+            refused.append(2)
+            return 500
+        return status
+
+    akool.webhooks.receiver = only_final
+    job_id = create_faceswap(client)
+    akool.jobs.advance(job_id)  # status 2: refused
+    akool.jobs.complete(job_id)  # status 3: goes out at once, whatever became of status 2
+    assert rx.statuses(job_id) == [2, 3]
+    status2, status3 = akool.webhooks.for_job(job_id)
+    assert (status2["state"], status3["state"]) == ("pending", "delivered")
+    akool.clock.advance(5)  # status 2 has its own retries
+    assert rx.statuses(job_id) == [2, 3, 2]
+    assert [a["http_status"] for a in akool.webhooks.for_job(job_id)[0]["attempts"]] == [500, 500]
+    assert refused == [2, 2]
+
+
+def test_each_status_has_its_own_retry_schedule(
+    akool: FakeAkool, client: httpx.Client, rx: DocsReceiver
+) -> None:
+    rx.script = [500, 500]
+    job_id = create_faceswap(client)
+    akool.jobs.advance(job_id)  # status 2 refused at t=0
+    akool.clock.advance(3)
+    akool.jobs.complete(job_id)  # status 3 refused at t=3
+    status2, status3 = akool.webhooks.for_job(job_id)
+    assert status2["next_attempt_at"] - status2["attempts"][0]["at"] == 5000
+    assert status3["next_attempt_at"] - status3["attempts"][0]["at"] == 5000
+    assert status3["next_attempt_at"] - status2["next_attempt_at"] == 3000
+    akool.clock.advance(2)  # only status 2 is due again
+    assert rx.statuses(job_id) == [2, 3, 2]
+    akool.clock.advance(3)
+    assert rx.statuses(job_id) == [2, 3, 2, 3]
+
+
 def test_order_holds_while_the_first_delivery_is_retried(
     akool: FakeAkool, client: httpx.Client, rx: DocsReceiver
 ) -> None:
+    akool.webhooks.modes(akool.client_id, ordered=True)
     rx.script = [500, 500]
     job_id = create_faceswap(client)
     akool.jobs.advance(job_id)  # status 2: refused (500)
@@ -558,9 +604,26 @@ def test_one_advance_past_a_job_delivers_all_its_statuses(rx: DocsReceiver) -> N
         assert rx.statuses(job_id) == [2, 3]
 
 
+def test_ordered_mode_is_set_through_the_control_api(
+    akool: FakeAkool, client: httpx.Client, rx: DocsReceiver
+) -> None:
+    answer = client.post(f"/_mock/accounts/{akool.client_id}/webhook-modes", json={"ordered": True})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["ordered"] is True
+    rx.script = [500]
+    job_id = create_faceswap(client)
+    akool.jobs.advance(job_id)
+    akool.jobs.complete(job_id)
+    assert rx.statuses(job_id) == [2], "status 3 waits behind the refused status 2"
+    client.post(f"/_mock/accounts/{akool.client_id}/webhook-modes", json={})
+    akool.clock.advance(5)
+    assert sorted(rx.statuses(job_id)) == [2, 2, 3]
+
+
 def test_a_waiting_delivery_goes_out_once_its_predecessor_is_acknowledged(
     akool: FakeAkool, client: httpx.Client, rx: DocsReceiver
 ) -> None:
+    akool.webhooks.modes(akool.client_id, ordered=True)
     rx.script = [500]
     job_id = create_faceswap(client)
     akool.jobs.advance(job_id)  # status 2 refused
