@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from akool_mock.mock_server.errors import NotFound
+from akool_mock.mock_server.errors import AkoolError, NotFound, ValidationFailed
 from akool_mock.mock_server.handlers.base import Call, Handler, Reply
 from akool_mock.mock_server.handlers.common import iso_time, ok, polled_jobs, split_ids, start_job
 from akool_mock.mock_server.jobs import Job
@@ -24,6 +24,29 @@ FACESWAP_JOBS = (
     "faceswap.reage_video",
 )
 VIDEO_JOBS = frozenset({"faceswap.create_video", "faceswap.reage_video"})
+MAX_FACES = 8  # ai-tools-suite__faceswap error table: 1007 "cannot exceed 8"
+TOO_MANY_FACES = 1007
+
+
+def check_face_counts(body: dict[str, Any]) -> None:
+    """v3 and reage: at most 8 faces (1007); swaps pair each source face with a target face (1003).
+
+    NOTES.md #faceswap-face-count. The schema guarantees the lists exist and are non-empty.
+    """
+    sources = body.get("sourceImage")
+    targets = body.get("targetImage") or []
+    for name, faces in (("sourceImage", sources), ("targetImage", targets)):
+        if faces is not None and len(faces) > MAX_FACES:
+            raise AkoolError(
+                f"{name}: {len(faces)} faces; the number of people who can have their faces changed "
+                f"cannot exceed {MAX_FACES}",
+                code=TOO_MANY_FACES,
+            )
+    if sources is not None and len(sources) != len(targets):
+        raise ValidationFailed(
+            f"sourceImage: {len(sources)} faces but targetImage has {len(targets)}; "
+            "each source face replaces one target face"
+        )
 
 
 def _start(call: Call, *, url_at_submit: bool) -> tuple[Job, dict[str, Any]]:
@@ -37,6 +60,7 @@ def _start(call: Call, *, url_at_submit: bool) -> tuple[Job, dict[str, Any]]:
 
 
 def create_v3(call: Call) -> Reply:
+    check_face_counts(call.body)
     job, fields = _start(call, url_at_submit=True)
     kind = "video" if call.op.id in VIDEO_JOBS else "image"
     return Reply({"_id": job.id, "url": fields["url"], "job_id": fields["job_id"]}, msg=PATIENCE.format(kind))
