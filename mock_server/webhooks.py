@@ -93,7 +93,8 @@ def payload_for(job: Job, webhook_type: str, result_fields: tuple[str, ...]) -> 
     url = next((job.fields[f] for f in result_fields if str(job.fields.get(f, "")).startswith("http")), None)
     if job.status == COMPLETED and url:
         payload["url"] = url
-        payload["deduction_credit"] = job.cost
+    if job.terminal:
+        payload["deduction_credit"] = job.cost  # 0 once a failed job was refunded (refunds.py)
     if job.op_id == TRANSLATION:
         # Akool's video-translation receivers read these too (notes/real-world-quirks.md).
         payload.update(video_status=job.status, video=url or "", video_id=job.id)

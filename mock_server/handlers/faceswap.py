@@ -12,7 +12,7 @@ from typing import Any
 from akool_mock.mock_server.errors import AkoolError, NotFound, ValidationFailed
 from akool_mock.mock_server.handlers.base import Call, Handler, Reply
 from akool_mock.mock_server.handlers.common import iso_time, ok, polled_jobs, split_ids, start_job
-from akool_mock.mock_server.jobs import Job
+from akool_mock.mock_server.jobs import FAILED, Job
 
 PATIENCE = "Please be patient! If your results are not generated in three hours, please check your input {}."
 FACESWAP_JOBS = (
@@ -81,10 +81,11 @@ def result_item(call: Call, job: Job) -> dict[str, Any]:
         "createdAt": iso_time(job.created_at),
         "faceswap_type": 2 if is_video else 1,
         "faceswap_quality": 2,
-        "deduction_status": 1 if job.status == 3 else 0,
+        # Charged at submit (the example shows 1 while queued); 0 once a failed job's credits came back.
+        "deduction_status": 0 if job.status == FAILED else 1,
         "image": 0 if is_video else 1,
         "video_duration": 10 if is_video else 0,
-        "deduction_duration": 10 if is_video else 0,
+        "deduction_duration": 10 if is_video and job.status != FAILED else 0,
         "update_time": int(job.updated_at * 1000),
         "uid": call.owner.uid,
     }

@@ -134,6 +134,9 @@ def _progress(call: Call, job: Job) -> int:
     return min(99, max(1, 1 + int(98 * fraction)))
 
 
+FAILED_COST_FIELDS = frozenset({"deduction_credit", "deduction_duration"})
+
+
 def _values(call: Call, job: Job) -> dict[str, Any]:
     """Every value a video record can show, as of now."""
     values: dict[str, Any] = {"_id": job.id, "create_time": ms(job.created_at), "uid": call.owner.uid}
@@ -142,8 +145,10 @@ def _values(call: Call, job: Job) -> dict[str, Any]:
     values["video_status"] = values["status"] = job.status
     if job.terminal:
         values["update_time"] = ms(job.updated_at)
-    if job.op_id == CHARACTER_SWAP and job.status == FAILED:
-        values["deduction_credit"] = 0  # the failed example's refund
+    if job.status == FAILED:
+        # What the job really cost: 0 once refunded (character swap's failed example; refunds.py).
+        for key in FAILED_COST_FIELDS.intersection(values):
+            values[key] = math.ceil(job.cost)
     if job.op_id == TRANSLATION:
         values["progress"] = _progress(call, job)
         if job.status == FAILED:
