@@ -297,6 +297,8 @@ def job_ids(op: Operation, body: Any) -> list[str]:
         many = part.endswith("[*]")
         key = part.removesuffix("[*]")
         found = [item.get(key) for item in found if isinstance(item, dict)]
+        if not many:  # a one-item array where the page documents one (avatars.create type 1)
+            found = [item for value in found for item in (value if isinstance(value, list) else [value])]
         if many:
             found = [item for value in found if isinstance(value, list) for item in value]
     return [str(item) for item in found if item]

@@ -105,7 +105,9 @@ def seed_body(op: Operation) -> dict[str, Any]:
 
 
 def created_id(data: Any) -> str | None:
-    """The id a create answered (`_id`, `id`, or the first of a batch's `successList`)."""
+    """The id a create answered (`_id`, `id`, the first of a `successList` or of a one-item array)."""
+    if isinstance(data, list) and data:
+        return created_id(data[0])
     if not isinstance(data, Mapping):
         return None
     if isinstance(data.get("successList"), list) and data["successList"]:
