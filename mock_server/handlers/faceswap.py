@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from akool_mock.mock_server.errors import AkoolError, NotFound, ValidationFailed
+from akool_mock.mock_server.handlers import live_faceswap
 from akool_mock.mock_server.handlers.base import Call, Handler, Reply
 from akool_mock.mock_server.handlers.common import iso_time, ok, polled_jobs, split_ids, start_job
 from akool_mock.mock_server.jobs import FAILED, Job
@@ -92,7 +93,13 @@ def result_item(call: Call, job: Job) -> dict[str, Any]:
 
 
 def list_results(call: Call) -> Reply:
-    return ok({"result": [result_item(call, job) for job in polled_jobs(call)]})
+    """Face swap and reage results; the ids that name a live face swap session of the caller answer its
+    `faceswap_status`, the one place the docs let a client monitor it (#audit-live-faceswap-status)."""
+    jobs = polled_jobs(call)
+    found = {job.id for job in jobs}
+    others = [job_id for job_id in split_ids(call.query.get("_ids")) if job_id not in found]
+    items = [result_item(call, job) for job in jobs] + live_faceswap.result_items(call, others)
+    return ok({"result": items})
 
 
 def delete_results(call: Call) -> Reply:
