@@ -7,6 +7,7 @@ with `faceswap.list_results?_ids=a,b`.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from akool_mock.mock_server.errors import AkoolError, NotFound, ValidationFailed
@@ -14,6 +15,7 @@ from akool_mock.mock_server.handlers import live_faceswap
 from akool_mock.mock_server.handlers.base import Call, Handler, Reply
 from akool_mock.mock_server.handlers.common import iso_time, ok, polled_jobs, split_ids, start_job
 from akool_mock.mock_server.jobs import FAILED, Job
+from akool_mock.mock_server.state import Account
 
 PATIENCE = "Please be patient! If your results are not generated in three hours, please check your input {}."
 FACESWAP_JOBS = (
@@ -72,6 +74,11 @@ def create_v4(call: Call) -> Reply:
     return ok({"_id": job.id, "job_id": fields["job_id"]})
 
 
+def user_id(account: Account) -> str:
+    """The account's `userId` (an ObjectId in the reage example), stable per account."""
+    return hashlib.sha1(f"user:{account.client_id}".encode()).hexdigest()[:24]
+
+
 def result_item(call: Call, job: Job) -> dict[str, Any]:
     is_video = job.op_id in VIDEO_JOBS
     return {
@@ -89,6 +96,7 @@ def result_item(call: Call, job: Job) -> dict[str, Any]:
         "deduction_duration": 10 if is_video and job.status != FAILED else 0,
         "update_time": int(job.updated_at * 1000),
         "uid": call.owner.uid,
+        "userId": user_id(call.owner),
     }
 
 

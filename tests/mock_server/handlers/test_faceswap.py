@@ -55,3 +55,17 @@ def test_reage_refuses_more_than_8_faces(fake: Fake) -> None:
     assert fake.post("/api/open/v3/faceswap/highquality/imgreage", body)["code"] == 1007
     body["targetImage"] = [FACE] * 8
     assert fake.post("/api/open/v3/faceswap/highquality/imgreage", body)["code"] == 1000
+
+
+def test_results_carry_the_accounts_user_id(fake: Fake) -> None:
+    """#audit-missing-fields: `userId` (reage example), one per account, never the uid or another's."""
+    created = fake.post(SPECIFY_IMAGE, swap_body(SPECIFY_IMAGE, 1, 1))["data"]
+    again = fake.post(SPECIFY_VIDEO, swap_body(SPECIFY_VIDEO, 1, 1))["data"]
+    items = fake.get(LIST, _ids=f"{created['_id']},{again['_id']}")["data"]["result"]
+    user_ids = {item["userId"] for item in items}
+    assert len(user_ids) == 1
+    other = fake.request("POST", "/_mock/accounts", body={}).body
+    headers = {"x-api-key": other["api_key"]}
+    mine = fake.request("POST", SPECIFY_IMAGE, body=swap_body(SPECIFY_IMAGE, 1, 1), headers=headers).body
+    listed = fake.request("GET", LIST, query={"_ids": mine["data"]["_id"]}, headers=headers).body
+    assert listed["data"]["result"][0]["userId"] not in user_ids
