@@ -319,7 +319,9 @@ def create_translation(call: Call) -> Reply:
     results: list[dict[str, Any]] = []
     jobs: list[Job] = []
     errors: list[AkoolError] = []
-    for language in split_ids(call.body["language"]):
+    languages = split_ids(call.body["language"])
+    _check_languages(call, languages)
+    for language in languages:
         try:
             job = _translation_job(call, language)
         except AkoolError as error:
@@ -331,6 +333,16 @@ def create_translation(call: Call) -> Reply:
     if not jobs:
         raise errors[0]
     return Reply(video_view(call, jobs[0], create=True), extra={"all_results": results})
+
+
+def _check_languages(call: Call, languages: list[str]) -> None:
+    """Every target must be a `lang_code` of the language list, or nothing is made (NOTES.md)."""
+    known = {str(item.get("lang_code")) for item in call.backend.seeded.get("languages", [])}
+    unknown = [code for code in languages if code not in known]
+    if unknown:
+        raise ValidationFailed(
+            f"language: {', '.join(unknown)} not in the language list (video_translation.list_languages)"
+        )
 
 
 def list_languages(call: Call) -> Reply:
