@@ -6,7 +6,8 @@ force completion or failure, cancel, delete, list. Invariants, checked as the ma
 
 - a status never goes back, and a terminal status (3, 4) is final;
 - the result URL serves the right media type exactly from completion on (before, it serves nothing);
-- credits are charged once, at creation: polls, time and outcomes never change the quota again;
+- credits are charged once, at creation, and a failed job gives them back (schemas/NOTES.md
+  #audit-credits-on-failure): polls, time and completion never change the quota again;
 - a deleted job is gone from its poll; a poll of several ids answers exactly the live ones;
 - every webhook delivery verifies and decrypts, names a job by the id its create and polls gave, and its
   statuses match what was polled (at teardown).
@@ -40,6 +41,7 @@ from akool_mock.schemas import JobSpec, Operation, PollSpec, load_catalog
 from akool_mock.sdk.webhooks import verify_and_decrypt
 
 TERMINAL = (3, 4)
+FAILED = 4
 MEDIA = {"image": "image/", "video": "video/", "audio": "audio/"}
 # Poll operation -> (the operation that deletes its jobs, the field) and the one that cancels them.
 DELETES = {
@@ -85,6 +87,7 @@ class Harness:
 @dataclass
 class JobModel:
     status: int | None = None
+    cost: float = 0.0  # charged at creation; refunded if the job fails
     deleted: bool = False
     media_checked: set[int] = field(default_factory=set)
 
@@ -130,9 +133,8 @@ class JobMachine(RuleBasedStateMachine):
         if exchange.code != checks.SUCCESS:
             return multiple()
         ids = job_ids(self.op, exchange.body)
-        self.expected_credit -= sum(float(self.h.target.job(job_id)["cost"] or 0) for job_id in ids)
         for job_id in ids:
-            self.model[job_id] = JobModel()
+            self.model[job_id] = JobModel(cost=float(self.h.target.job(job_id)["cost"] or 0))
             self.poll(job_id)
         return multiple(*ids)
 
@@ -214,11 +216,11 @@ class JobMachine(RuleBasedStateMachine):
     @invariant()
     def charged_once(self) -> None:
         credit = self.h.credit()
-        if abs(credit - self.expected_credit) > 1e-6:
+        kept = [m.cost for job, m in self.model.items() if self.h.target.job(job)["status"] != FAILED]
+        expected = self.expected_credit - sum(kept)
+        if abs(credit - expected) > 1e-6:
             exchange = self.h.call("faceswap.get_quota", query={})
-            self.fail(
-                exchange, f"credit is {credit}, expected {self.expected_credit} after {self.op.id} jobs"
-            )
+            self.fail(exchange, f"credit is {credit}, expected {expected} after {self.op.id} jobs")
 
     def teardown(self) -> None:
         try:
@@ -304,6 +306,8 @@ def job_ids(op: Operation, body: Any) -> list[str]:
         many = part.endswith("[*]")
         key = part.removesuffix("[*]")
         found = [item.get(key) for item in found if isinstance(item, dict)]
+        if not many:  # a one-item array where the page documents one (avatars.create type 1)
+            found = [item for value in found for item in (value if isinstance(value, list) else [value])]
         if many:
             found = [item for value in found if isinstance(value, list) for item in value]
     return [str(item) for item in found if item]

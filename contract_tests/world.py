@@ -84,6 +84,8 @@ READS: tuple[tuple[str, dict[str, Any], str | None, dict[str, str]], ...] = (
     ),
     ("streaming.list_avatars", {"page": 1, "size": 20}, "streaming.get_avatar", {"avatar_id": "avatar_id"}),
     ("image2video.list_effects", {}, None, {"effect_code": "effect_code"}),
+    # target languages must be in the list (schemas/NOTES.md #audit-translation-languages)
+    ("video_translation.list_languages", {}, "video_translation.create", {"language": "lang_code"}),
 )
 
 
@@ -105,7 +107,9 @@ def seed_body(op: Operation) -> dict[str, Any]:
 
 
 def created_id(data: Any) -> str | None:
-    """The id a create answered (`_id`, `id`, or the first of a batch's `successList`)."""
+    """The id a create answered (`_id`, `id`, the first of a `successList` or of a one-item array)."""
+    if isinstance(data, list) and data:
+        return created_id(data[0])
     if not isinstance(data, Mapping):
         return None
     if isinstance(data.get("successList"), list) and data["successList"]:
@@ -136,7 +140,7 @@ def _items(data: Any) -> list[Any]:
     if isinstance(data, list):
         return data
     if isinstance(data, Mapping):
-        for key in ("result", "list", "data", "effects"):
+        for key in ("result", "list", "data", "effects", "lang_list"):
             if isinstance(data.get(key), list):
                 return list(data[key])
     return []

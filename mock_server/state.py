@@ -32,6 +32,7 @@ from akool_mock.mock_server.ids import IdFactory
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job, JobEngine
 from akool_mock.mock_server.persistence import StateFile
 from akool_mock.mock_server.secrecy import token_digest
+from akool_mock.mock_server.refunds import refunds_on_failure
 from akool_mock.mock_server.settings import DEFAULT_CREDITS, AccountConfig, Lifecycle, Settings, check_account
 from akool_mock.mock_server.webhooks import Outbox, payload_for
 from akool_mock.schemas import Catalog, Operation
@@ -323,11 +324,22 @@ class Backend:
             planned = job.planned or {}
             for name in spec.result_fields:
                 job.fields[name] = planned[name] if name in planned else self.media_url(job, spec.media)
-        elif status == FAILED and spec.failure_field:
-            job.fields[spec.failure_field] = job.failure_reason
+        elif status == FAILED:
+            if spec.failure_field:
+                job.fields[spec.failure_field] = job.failure_reason
+            self._refund_failed(job)
         webhook_type = self.catalog.webhook.types.get(job.op_id)
         if job.webhook_url and webhook_type:
             self.outbox.enqueue(job, payload_for(job, webhook_type, spec.result_fields), now)
+
+    def _refund_failed(self, job: Job) -> None:
+        """A failed job costs nothing where its pricing rule says so: every answer then shows 0 credits."""
+        account = self.accounts.get(job.owner)
+        if job.cost and account is not None and refunds_on_failure(job.op_id):
+            self.refund(account, job.cost)
+            job.cost = 0.0
+            if "deduction_credit" in job.fields:  # the copy some areas store at creation
+                job.fields["deduction_credit"] = 0
 
     def seal_for(
         self, client_id: str, payload: dict[str, Any], timestamp: int, nonce: int | str

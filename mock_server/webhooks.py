@@ -98,10 +98,12 @@ def payload_for(job: Job, webhook_type: str, result_fields: tuple[str, ...]) -> 
     url = next((job.fields[f] for f in result_fields if str(job.fields.get(f, "")).startswith("http")), None)
     if job.status == COMPLETED and url:
         payload["url"] = url
-        payload["deduction_credit"] = job.cost
+    if job.terminal:
+        payload["deduction_credit"] = job.cost  # 0 once a failed job was refunded (refunds.py)
     if job.op_id == TRANSLATION:
         # Akool's video-translation receivers read these too (notes/real-world-quirks.md).
-        payload.update(video_status=job.status, video=url or "", video_id=job.id)
+        # `video_id` is the job's own (the UUID the create and poll answers show), never its `_id`.
+        payload.update(video_status=job.status, video=url or "", video_id=job.fields.get("video_id", job.id))
         payload["progress"] = job.fields.get("progress", 100 if job.status == COMPLETED else 0)
         if job.status == FAILED:
             payload.update(

@@ -8,11 +8,16 @@ keeps the token with its lifetime (`Settings.token_lifetime_s`); `Backend.authen
 
 from __future__ import annotations
 
+from akool_mock.mock_server.errors import AuthMissing
 from akool_mock.mock_server.handlers.base import Call, Handler, Reply
 
 
 def get_token(call: Call) -> Reply:
-    # The request schema has already required both fields as non-empty strings.
+    # The request schema requires both fields as strings; an empty one is the page's 1102 "Authorization
+    # cannot be empty" (schemas/NOTES.md #audit-get-token-empty), naming the field.
+    for name in ("clientId", "clientSecret"):
+        if call.body[name] == "":
+            raise AuthMissing(f"{name}: Authorization cannot be empty")
     token = call.backend.issue_token(str(call.body["clientId"]), str(call.body["clientSecret"]))
     return Reply(raw={"code": 1000, "token": token})
 

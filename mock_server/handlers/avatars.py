@@ -77,8 +77,10 @@ def create(call: Call) -> Reply:
         "crop_arr": [],
     }
     job = start_job(call, fields)
-    # The object form of openapi/live-avatar.yaml (schemas/NOTES.md#avatars-create-shape).
-    return ok(avatar_record(job), msg="ok")
+    # Each page's shape (schemas/NOTES.md#audit-avatar-create-shape): the talking-avatar page (type 1) answers
+    # a one-item array, openapi/live-avatar.yaml (type 2, the streaming avatar upload) one object.
+    record = avatar_record(job)
+    return ok(record if fields["type"] == STREAMING else [record], msg="ok")
 
 
 def _matches(avatar: dict[str, Any], query: dict[str, Any]) -> bool:

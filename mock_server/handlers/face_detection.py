@@ -36,9 +36,19 @@ PRESENCE = 0.85  # chance that a person of the first frame is seen again in a la
 SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 # Error texts from the pages' error tables.
 NO_INPUT = "Either 'url' or 'img' parameter must be provided"
+BAD_URL = "Invalid URL format"
 NO_FACES = "No faces detected"
 BAD_MEDIA = "Failed to process media"
-BAD_FRAMES = "Failed to process frames"
+BAD_FRAMES = "Failed to download image from URL"  # analyze-frames error table: "Download failed"
+NO_FRAMES = "frame_urls is required and must not be empty"
+# Request-check messages (pipeline wording) replaced by the pages' error texts, per violation.
+DOCUMENTED_TEXTS: tuple[tuple[str, str], ...] = (
+    ("body: one of 'url', 'img' is required", NO_INPUT),
+    ("url: ", BAD_URL),
+    ("frame_urls: required", NO_FRAMES),
+    ("frame_urls: must have at least 1", NO_FRAMES),
+    ("frame_urls[", BAD_FRAMES),
+)
 
 
 class MediaError(Exception):
@@ -148,7 +158,7 @@ def media_of(call: Call, url: str, img: str) -> Media:
         try:
             path = urlsplit(url).path
         except ValueError:  # e.g. "http://[x": the schema's ^https?:// lets it through, nothing can fetch it
-            raise MediaError(BAD_MEDIA) from None
+            raise MediaError(BAD_URL) from None
         extension = posixpath.splitext(path.lower())[1]
         rng = _rng(call, url.encode())
         video = extension in VIDEO_EXTENSIONS
@@ -291,13 +301,14 @@ def _person(call: Call, track: list[tuple[int, float, Face]], confidence: float)
 
 
 def _frame(call: Call, url: str) -> Media:
-    """A frame of analyze_frames (an image URL); a video or unreadable URL is "Failed to process frames"."""
+    """A frame of analyze_frames (an image URL): an unreadable URL cannot be downloaded (the page's text), a
+    video is a format the frames do not support (the overview's "Failed to process media")."""
     try:
         media = media_of(call, url, "")
     except MediaError:
         raise MediaError(BAD_FRAMES) from None
     if media.video:
-        raise MediaError(BAD_FRAMES)  # frames are images
+        raise MediaError(BAD_MEDIA)  # frames are images
     return media
 
 
@@ -371,11 +382,24 @@ def bare_error(op_id: str, code: int, msg: str) -> dict[str, Any]:
     Parameter errors are `error_code` 1 as the pages document; other codes (1101, 1102, ...) are kept.
     """
     error_code = 1 if code == 1003 else code
+    if code == 1003 and op_id != "face_detection.detect_legacy":  # the legacy page documents no texts
+        msg = documented_text(msg)
     if op_id == "face_detection.analyze_frames":
         return {"success": False, "error": msg}
     if op_id == "face_detection.detect_faces":
         return {"error_code": error_code, "error_msg": msg, "faces_obj": {}}
     return {"error_code": error_code, "error_msg": msg}
+
+
+def documented_text(msg: str) -> str:
+    """Each violation of a request-check message as the pages' error tables word it, where they do
+    (#audit-detect-error-texts); violations the tables do not cover keep their field-naming text."""
+    parts = []
+    for part in msg.split("; "):
+        text = next((text for prefix, text in DOCUMENTED_TEXTS if part.startswith(prefix)), part)
+        if text not in parts:
+            parts.append(text)
+    return "; ".join(parts)
 
 
 ERROR_SHAPES: dict[str, ErrorShape] = {

@@ -7,12 +7,15 @@ with `faceswap.list_results?_ids=a,b`.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
-from akool_mock.mock_server.errors import NotFound
+from akool_mock.mock_server.errors import AkoolError, NotFound, ValidationFailed
+from akool_mock.mock_server.handlers import live_faceswap
 from akool_mock.mock_server.handlers.base import Call, Handler, Reply
 from akool_mock.mock_server.handlers.common import iso_time, ok, polled_jobs, split_ids, start_job
-from akool_mock.mock_server.jobs import Job
+from akool_mock.mock_server.jobs import FAILED, Job
+from akool_mock.mock_server.state import Account
 
 PATIENCE = "Please be patient! If your results are not generated in three hours, please check your input {}."
 FACESWAP_JOBS = (
@@ -24,6 +27,29 @@ FACESWAP_JOBS = (
     "faceswap.reage_video",
 )
 VIDEO_JOBS = frozenset({"faceswap.create_video", "faceswap.reage_video"})
+MAX_FACES = 8  # ai-tools-suite__faceswap error table: 1007 "cannot exceed 8"
+TOO_MANY_FACES = 1007
+
+
+def check_face_counts(body: dict[str, Any]) -> None:
+    """v3 and reage: at most 8 faces (1007); swaps pair each source face with a target face (1003).
+
+    NOTES.md #faceswap-face-count. The schema guarantees the lists exist and are non-empty.
+    """
+    sources = body.get("sourceImage")
+    targets = body.get("targetImage") or []
+    for name, faces in (("sourceImage", sources), ("targetImage", targets)):
+        if faces is not None and len(faces) > MAX_FACES:
+            raise AkoolError(
+                f"{name}: {len(faces)} faces; the number of people who can have their faces changed "
+                f"cannot exceed {MAX_FACES}",
+                code=TOO_MANY_FACES,
+            )
+    if sources is not None and len(sources) != len(targets):
+        raise ValidationFailed(
+            f"sourceImage: {len(sources)} faces but targetImage has {len(targets)}; "
+            "each source face replaces one target face"
+        )
 
 
 def _start(call: Call, *, url_at_submit: bool) -> tuple[Job, dict[str, Any]]:
@@ -37,6 +63,7 @@ def _start(call: Call, *, url_at_submit: bool) -> tuple[Job, dict[str, Any]]:
 
 
 def create_v3(call: Call) -> Reply:
+    check_face_counts(call.body)
     job, fields = _start(call, url_at_submit=True)
     kind = "video" if call.op.id in VIDEO_JOBS else "image"
     return Reply({"_id": job.id, "url": fields["url"], "job_id": fields["job_id"]}, msg=PATIENCE.format(kind))
@@ -45,6 +72,11 @@ def create_v3(call: Call) -> Reply:
 def create_v4(call: Call) -> Reply:
     job, fields = _start(call, url_at_submit=False)
     return ok({"_id": job.id, "job_id": fields["job_id"]})
+
+
+def user_id(account: Account) -> str:
+    """The account's `userId` (an ObjectId in the reage example), stable per account."""
+    return hashlib.sha1(f"user:{account.client_id}".encode()).hexdigest()[:24]
 
 
 def result_item(call: Call, job: Job) -> dict[str, Any]:
@@ -57,17 +89,25 @@ def result_item(call: Call, job: Job) -> dict[str, Any]:
         "createdAt": iso_time(job.created_at),
         "faceswap_type": 2 if is_video else 1,
         "faceswap_quality": 2,
-        "deduction_status": 1 if job.status == 3 else 0,
+        # Charged at submit (the example shows 1 while queued); 0 once a failed job's credits came back.
+        "deduction_status": 0 if job.status == FAILED else 1,
         "image": 0 if is_video else 1,
         "video_duration": 10 if is_video else 0,
-        "deduction_duration": 10 if is_video else 0,
+        "deduction_duration": 10 if is_video and job.status != FAILED else 0,
         "update_time": int(job.updated_at * 1000),
         "uid": call.owner.uid,
+        "userId": user_id(call.owner),
     }
 
 
 def list_results(call: Call) -> Reply:
-    return ok({"result": [result_item(call, job) for job in polled_jobs(call)]})
+    """Face swap and reage results; the ids that name a live face swap session of the caller answer its
+    `faceswap_status`, the one place the docs let a client monitor it (#audit-live-faceswap-status)."""
+    jobs = polled_jobs(call)
+    found = {job.id for job in jobs}
+    others = [job_id for job_id in split_ids(call.query.get("_ids")) if job_id not in found]
+    items = [result_item(call, job) for job in jobs] + live_faceswap.result_items(call, others)
+    return ok({"result": items})
 
 
 def delete_results(call: Call) -> Reply:

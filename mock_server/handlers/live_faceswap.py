@@ -19,15 +19,18 @@ import zlib
 from datetime import UTC, datetime
 from typing import Any
 
-from akool_mock.mock_server.errors import AkoolError
+from akool_mock.mock_server.errors import AkoolError, NotFound
 from akool_mock.mock_server.handlers.base import Call, Handler, Reply
-from akool_mock.mock_server.handlers.common import price
+from akool_mock.mock_server.handlers.common import iso_time, ms, price
+from akool_mock.mock_server.jobs import FAILED, PROCESSING, QUEUED
 from akool_mock.mock_server.state import Resource
 
 KIND = "live_faceswap"
+CREATE = "live_faceswap.create_session"
 NOT_FOUND = 1008  # ai-tools-suite__error-code: "content not exist"
 CLOSED = 1010  # ai-tools-suite__error-code: "This content cannot be operated"
-QUEUING = 1  # the create example answers 1; 2 means the front end may connect to Agora
+QUEUING = QUEUED  # the create example answers 1; 2 means the front end may connect to Agora
+READY = PROCESSING
 CLOSED_STATUS = 3
 RTC_TOKEN_LIFETIME_S = 24 * 3600
 SESSION_FIELDS = (
@@ -86,7 +89,41 @@ def create_session(call: Call) -> Reply:
     backend.charge(call.owner, cost, shortfall)
     data = {**_agora(call), "sourceImage": _faces(call.body), "closed_at": None, "updates": 0, "cost": cost}
     session = backend.add_resource(KIND, call.owner, data)
+    # Its readiness (1 queuing → 2, connect now) follows the account's lifecycle as a job of the same id:
+    # the clock, polls of faceswap.list_results, or /_mock/jobs/{id}/advance (#audit-live-faceswap-status).
+    backend.create_job(call.owner, call.op, {"live_session": True}, job_id=session.id)
     return Reply({"_id": session.id, **{name: data[name] for name in SESSION_FIELDS}})
+
+
+def session_status(call: Call, session: Resource) -> int:
+    """1 queuing, 2 ready (connect to Agora), 3 closed, 4 failed (the page's faceswap_status)."""
+    if session.data["closed_at"] is not None:
+        return CLOSED_STATUS
+    job = call.backend.jobs.get(session.id)
+    if job is None:  # a session restored from a state file written before sessions had a lifecycle
+        return READY
+    if job.status == FAILED:
+        return FAILED
+    return READY if job.status >= PROCESSING else QUEUING
+
+
+def result_items(call: Call, ids: list[str]) -> list[dict[str, Any]]:
+    """The caller's sessions among `ids` as faceswap.list_results items; each read counts as a poll."""
+    backend, items = call.backend, []
+    for session_id in ids:
+        try:
+            session = backend.find_resource(call.owner, KIND, session_id, NOT_FOUND)
+        except NotFound:
+            continue
+        job = backend.jobs.get(session_id)
+        if job is not None:
+            backend.jobs.polled(job, backend.now())
+        item = {"_id": session.id, "faceswap_status": session_status(call, session), "url": ""}
+        changes = (job.updated_at if job else 0.0, session.data.get("updated_at"), session.data["closed_at"])
+        updated = max((at for at in changes if at is not None), default=session.created_at)
+        item.update(createdAt=iso_time(session.created_at), update_time=ms(updated), uid=call.owner.uid)
+        items.append(item)
+    return items
 
 
 def _session(call: Call) -> Resource:

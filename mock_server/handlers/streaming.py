@@ -27,6 +27,7 @@ SESSION_NOT_FOUND = 1216  # error-code page: "liveAvatar session not exist"
 AVATAR_NOT_FOUND = 1008  # live-avatar overview: "The content you get does not exist"
 LIVE = 2
 DEFAULT_DURATION_S = 3600.0  # the documented maximum; unused minutes are refunded on close
+SESSION_TYPE = 2  # SessionResponse.type: no value documented; 2 = streaming (#audit-missing-fields)
 STREAMING_TYPE = "2"  # CreateAvatarRequest.type: 2 is a streaming avatar (1 a talking avatar)
 # A host under the reserved .invalid TLD: the fake runs no LiveKit server, and nothing can resolve this one.
 LIVEKIT_URL = "wss://rtc.akool-mock.invalid"
@@ -44,6 +45,7 @@ def _upload_view(call: Call, job: Job, avatar_id: str) -> dict[str, Any]:
         "from": 3,
         "status": job.status,
         "avatar_id": avatar_id,
+        "voice_id": "",  # AvatarDetail.voice_id: an upload has no associated voice (#audit-missing-fields)
         "name": str(job.fields.get("name") or ""),
         "url": str(job.fields.get("url") or ""),
         "available": job.status == COMPLETED,
@@ -211,6 +213,7 @@ def session_view(call: Call, job: Job) -> dict[str, Any]:
     return {
         "_id": job.id,
         "uid": call.owner.uid,
+        "type": SESSION_TYPE,
         "status": session_status(job, call.backend.now()),
         "stream_type": job.fields["stream_type"],
         "credentials": dict(job.fields["credentials"]),

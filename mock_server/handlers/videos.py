@@ -134,6 +134,9 @@ def _progress(call: Call, job: Job) -> int:
     return min(99, max(1, 1 + int(98 * fraction)))
 
 
+FAILED_COST_FIELDS = frozenset({"deduction_credit", "deduction_duration"})
+
+
 def _values(call: Call, job: Job) -> dict[str, Any]:
     """Every value a video record can show, as of now."""
     values: dict[str, Any] = {"_id": job.id, "create_time": ms(job.created_at), "uid": call.owner.uid}
@@ -142,8 +145,10 @@ def _values(call: Call, job: Job) -> dict[str, Any]:
     values["video_status"] = values["status"] = job.status
     if job.terminal:
         values["update_time"] = ms(job.updated_at)
-    if job.op_id == CHARACTER_SWAP and job.status == FAILED:
-        values["deduction_credit"] = 0  # the failed example's refund
+    if job.status == FAILED:
+        # What the job really cost: 0 once refunded (character swap's failed example; refunds.py).
+        for key in FAILED_COST_FIELDS.intersection(values):
+            values[key] = math.ceil(job.cost)
     if job.op_id == TRANSLATION:
         values["progress"] = _progress(call, job)
         if job.status == FAILED:
@@ -314,7 +319,9 @@ def create_translation(call: Call) -> Reply:
     results: list[dict[str, Any]] = []
     jobs: list[Job] = []
     errors: list[AkoolError] = []
-    for language in split_ids(call.body["language"]):
+    languages = split_ids(call.body["language"])
+    _check_languages(call, languages)
+    for language in languages:
         try:
             job = _translation_job(call, language)
         except AkoolError as error:
@@ -326,6 +333,16 @@ def create_translation(call: Call) -> Reply:
     if not jobs:
         raise errors[0]
     return Reply(video_view(call, jobs[0], create=True), extra={"all_results": results})
+
+
+def _check_languages(call: Call, languages: list[str]) -> None:
+    """Every target must be a `lang_code` of the language list, or nothing is made (NOTES.md)."""
+    known = {str(item.get("lang_code")) for item in call.backend.seeded.get("languages", [])}
+    unknown = [code for code in languages if code not in known]
+    if unknown:
+        raise ValidationFailed(
+            f"language: {', '.join(unknown)} not in the language list (video_translation.list_languages)"
+        )
 
 
 def list_languages(call: Call) -> Reply:

@@ -960,16 +960,17 @@ def test_i2v_pricing_text(cat: Catalog) -> None:
     _resp_ok(cat, "image2video.create_batch", BATCH_RESPONSE)
 
 
-def test_i2v_webhook_type_is_video_and_jarvis_has_none(cat: Catalog) -> None:
+def test_i2v_and_jarvis_webhook_types(cat: Catalog) -> None:
+    """#audit-webhook-types: Image to Video sends the documented "image"; Jarvis "sentiment analysis"."""
     for op_id in ("image2video.create", "image2video.create_batch", "image2video.update_audio"):
         job = _op(cat, op_id).job
         assert job is not None
-        assert job.webhook_type == "video"
-        assert cat.webhook.types.get(op_id) == "video"
+        assert job.webhook_type == "image"
+        assert cat.webhook.types.get(op_id) == "image"
     jarvis = _op(cat, "jarvis.create_analysis").job
     assert jarvis is not None
-    assert jarvis.webhook_type is None
-    assert "jarvis.create_analysis" not in cat.webhook.types
+    assert jarvis.webhook_type == "sentiment analysis"
+    assert cat.webhook.types["jarvis.create_analysis"] == "sentiment analysis"
     for op_id in ("images.change_background", "images.create_by_prompt", "images.create_by_button"):
         job = _op(cat, op_id).job
         assert job is not None

@@ -695,15 +695,15 @@ def test_avatar_status_field_and_webhook_type() -> None:
 
 
 def test_video_webhook_types() -> None:
-    """#video-webhook-types: documented type strings; "video" for talking avatar and character swap."""
+    """#video-webhook-types, #audit-webhook-types: documented type strings only."""
     types = {op_id: op(op_id).job.webhook_type for op_id in MY_OPS if op(op_id).job is not None}  # type: ignore[union-attr]
     assert types == {
         "talking_photo.create": "talking photo",
         "video_translation.create": "video translate",
         "lipsync.create": "lipsync",
         "avatars.create": "avatar",
-        "talking_avatar.create": "video",
-        "character_swap.create": "video",
+        "talking_avatar.create": "talking photo",
+        "character_swap.create": "faceswap",
     }
     webhook_types = load_catalog().webhook.types
     for op_id, type_string in types.items():

@@ -108,6 +108,8 @@ def job_ids(op: Operation, answer: dict[str, Any]) -> list[str]:
     data = answer["data"]
     if op.id == "image2video.create_batch":
         return [item["_id"] for item in data["successList"]]
+    if isinstance(data, list):  # avatars.create of a talking avatar (type 1) answers a one-item array
+        return [item["_id"] for item in data]
     return [data["_id"]]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -74,10 +75,23 @@ def test_wrong_credentials_answer_1101(fake: Fake) -> None:
 
 
 def test_empty_credentials_are_refused_before_the_handler(fake: Fake) -> None:
-    # The request schema requires both fields non-empty, so the pipeline answers 1003 (see the notes).
-    answer = fake.request("POST", TOKEN, body={"clientId": "", "clientSecret": ""}, headers=NO_AUTH).body
+    # A missing field is a parameter error (1003, naming it); an empty one is 1102 (#audit-get-token-empty).
+    answer = fake.request("POST", TOKEN, body={"clientSecret": "x"}, headers=NO_AUTH).body
     assert answer["code"] == 1003
     assert "clientId" in answer["msg"]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"clientId": "", "clientSecret": ""}, "clientId"),
+        ({"clientId": "", "clientSecret": DEFAULT_API_KEY}, "clientId"),
+        ({"clientId": DEFAULT_CLIENT_ID, "clientSecret": ""}, "clientSecret"),
+    ],
+)
+def test_empty_credentials_answer_1102_naming_the_field(fake: Fake, body: dict[str, str], field: str) -> None:
+    answer = fake.request("POST", TOKEN, body=body, headers=NO_AUTH).body
+    assert answer == {"code": 1102, "msg": f"{field}: Authorization cannot be empty"}
 
 
 def test_token_expires_after_its_lifetime(fake_factory: Callable[..., Fake]) -> None:

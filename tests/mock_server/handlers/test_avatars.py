@@ -29,6 +29,13 @@ def _upload(
     return fake.request("POST", CREATE, body=body, headers=headers).body
 
 
+def _id_of(answer: Any) -> str:
+    """The record id of an upload answer: one object (type 2) or a one-item array (type 1)."""
+    data = answer["data"]
+    [record] = data if isinstance(data, list) else [data]
+    return str(record["_id"])
+
+
 def _detail(fake: Fake, record_id: str, headers: dict[str, str] | None = None) -> Any:
     return fake.request("GET", DETAIL, query={"id": record_id}, headers=headers).body
 
@@ -52,7 +59,7 @@ def test_upload_answers_the_new_record(fake: Fake) -> None:
 
 
 def test_upload_walks_the_clock_to_status_3(fake: Fake) -> None:
-    record_id = _upload(fake)["data"]["_id"]
+    record_id = _id_of(_upload(fake))
     queued, processing = fake.backend.settings.lifecycle.duration("avatars.create")
     assert [r["status"] for r in _detail(fake, record_id)["data"]] == [1]
     fake.clock.advance(queued + 0.5)
@@ -63,7 +70,7 @@ def test_upload_walks_the_clock_to_status_3(fake: Fake) -> None:
 
 
 def test_upload_fails_through_the_control_api(fake: Fake) -> None:
-    record_id = _upload(fake, type=2)["data"]["_id"]
+    record_id = _id_of(_upload(fake, type=2))
     fake.request("POST", f"/_mock/jobs/{record_id}/fail", body={"reason": "no face"})
     [record] = _detail(fake, record_id)["data"]
     assert (record["status"], record["available"]) == (4, False)
@@ -73,7 +80,7 @@ def test_polls_policy() -> None:
     fake = make_fake(
         build_settings({"lifecycle": {"policy": "polls", "polls_per_step": 2}}, clock="manual", seed=7)
     )
-    record_id = _upload(fake)["data"]["_id"]
+    record_id = _id_of(_upload(fake))
     assert [_detail(fake, record_id)["data"][0]["status"] for _ in range(4)] == [1, 2, 2, 3]
 
 
@@ -86,7 +93,7 @@ def test_upload_charges_and_a_short_balance_answers_1006(fake: Fake) -> None:
 
 
 def test_avatar_id_is_unique_per_account_until_the_upload_fails(fake: Fake) -> None:
-    first = _upload(fake)["data"]["_id"]
+    first = _id_of(_upload(fake))
     again = _upload(fake)
     assert again["code"] == 1222
     assert again["msg"].startswith("avatar_id:")
@@ -106,7 +113,7 @@ def test_detail_of_unknown_ids_answers_1008(fake: Fake, ref: str) -> None:
 
 
 def test_other_accounts_do_not_see_uploads(fake: Fake) -> None:
-    record_id = _upload(fake)["data"]["_id"]
+    record_id = _id_of(_upload(fake))
     other = _account(fake)
     assert _detail(fake, record_id, headers=other)["code"] == 1008
     assert _list(fake, {"from": 3}, headers=other)["data"] == []
@@ -114,7 +121,7 @@ def test_other_accounts_do_not_see_uploads(fake: Fake) -> None:
 
 
 def test_list_holds_official_avatars_then_own_uploads(fake: Fake) -> None:
-    mine = _upload(fake, avatar_id="a1", type=2)["data"]["_id"]
+    mine = _id_of(_upload(fake, avatar_id="a1", type=2))
     avatars = _list(fake)["data"]
     assert len(avatars) == STOCK_COUNT + 1
     assert avatars[0]["avatar_id"] == "Yasmin_in_White_shirt_20231121"
@@ -126,7 +133,7 @@ def test_list_holds_official_avatars_then_own_uploads(fake: Fake) -> None:
 
 
 def test_list_shows_the_live_status_of_uploads(fake: Fake) -> None:
-    record_id = _upload(fake)["data"]["_id"]
+    record_id = _id_of(_upload(fake))
     fake.request("POST", f"/_mock/jobs/{record_id}/complete")
     assert _list(fake, {"from": 3})["data"][0]["status"] == 3
 
@@ -150,3 +157,13 @@ def test_list_never_returns_more_than_size(size: int, uploads: int) -> None:
         _upload(fake, avatar_id=f"a{n}")
     data = _list(fake, {"size": size})["data"]
     assert len(data) == min(size, STOCK_COUNT + uploads)
+
+
+@pytest.mark.parametrize(("kind", "shape"), [(1, list), ("1", list), (2, dict), ("2", dict)])
+def test_upload_answers_in_the_shape_of_its_page(fake: Fake, kind: int | str, shape: type) -> None:
+    """#audit-avatar-create-shape: talking avatar (type 1) an array, streaming avatar (type 2) an object."""
+    answer = _upload(fake, type=kind)
+    assert isinstance(answer["data"], shape)
+    [record] = answer["data"] if shape is list else [answer["data"]]
+    assert (record["type"], record["status"], record["avatar_id"]) == (int(kind), 1, "myAvatar1")
+    assert _detail(fake, record["_id"])["data"] == [record]

@@ -285,7 +285,7 @@ def test_analyze_frames_errors_use_success_false(fake: Fake) -> None:
     assert "timestamps" in mismatch["error"]
     assert fake.post(ANALYZE, {"frame_urls": [VIDEO]}) == {
         "success": False,
-        "error": "Failed to process frames",
+        "error": "Failed to process media",  # #audit-detect-error-texts
     }
     refused(fake, ANALYZE, {"frame_urls": []}, 1003)
 
@@ -340,3 +340,42 @@ def test_any_url_gives_stable_faces_and_a_largest_single_face(fake: Fake, name: 
     single = frame0(fake, url=url, single_face=True)
     assert single["region"][0] in every["region"]
     assert max(w * h for _, _, w, h in every["region"]) == single["region"][0][2] * single["region"][0][3]
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "answer"),
+    [
+        (DETECT, {}, {"error_code": 1, "error_msg": "Either 'url' or 'img' parameter must be provided"}),
+        (DETECT, {"url": "ftp://example.com/a.png"}, {"error_code": 1, "error_msg": "Invalid URL format"}),
+        (DETECT, {"url": "http://[x"}, {"error_code": 1, "error_msg": "Invalid URL format"}),
+        (DETECT, {"img": "!!not base64!!"}, {"error_code": 1, "error_msg": "Failed to process media"}),
+        (ANALYZE, {}, {"success": False, "error": "frame_urls is required and must not be empty"}),
+        (
+            ANALYZE,
+            {"frame_urls": []},
+            {"success": False, "error": "frame_urls is required and must not be empty"},
+        ),
+        (
+            ANALYZE,
+            {"frame_urls": ["not a url"]},
+            {"success": False, "error": "Failed to download image from URL"},
+        ),
+        (
+            ANALYZE,
+            {"frame_urls": ["http://[x"]},
+            {"success": False, "error": "Failed to download image from URL"},
+        ),
+    ],
+)
+def test_request_errors_use_the_documented_texts(
+    fake: Fake, path: str, body: dict[str, Any], answer: dict[str, Any]
+) -> None:
+    """#audit-detect-error-texts: error_code 1 (or success false) with the pages' own error texts."""
+    got = fake.request("POST", path, body=body).body
+    assert {key: got[key] for key in answer} == answer
+
+
+def test_uncovered_request_errors_keep_naming_the_field(fake: Fake) -> None:
+    got = fake.post(DETECT, {"url": PHOTO, "num_frames": 0})
+    assert got["error_code"] == 1
+    assert got["error_msg"].startswith("num_frames")

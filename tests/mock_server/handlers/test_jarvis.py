@@ -160,3 +160,27 @@ def test_text_verdict_is_non_compliant_exactly_when_a_listed_word_appears(words:
     flagged = any(word in ("kill", "discount code", "porn") for word in words)
     expected = "Non-Compliant" if flagged else "Compliant"
     assert _info(fake, analysis_id)["data"]["final_conclusion"] == expected
+
+
+def test_the_documented_webhook_url_is_called_at_each_status(fake: Fake) -> None:
+    """#audit-jarvis-webhook: `webhookUrl` gets a delivery per status, type "sentiment analysis"."""
+    hook = "http://127.0.0.1:9/jarvis"
+    analysis_id = _create(fake, type=1, content=FOOD, webhookUrl=hook)
+    fake.request("POST", f"/_mock/jobs/{analysis_id}/complete")
+    deliveries = [d for d in fake.backend.outbox.deliveries.values() if d.job_id == analysis_id]
+    assert {d.url for d in deliveries} == {hook}
+    payloads = [d.payload for d in deliveries]
+    assert [(p["_id"], p["status"], p["type"]) for p in payloads] == [
+        (analysis_id, 2, "sentiment analysis"),
+        (analysis_id, 3, "sentiment analysis"),
+    ]
+    assert "url" not in payloads[-1]  # a verdict, no result file: read it with infobyid
+    assert payloads[-1]["deduction_credit"] > 0
+    catalog = fake.backend.catalog
+    assert all(catalog.store.violations(catalog.webhook.payload_schema, p) == [] for p in payloads)
+
+
+def test_an_empty_webhook_url_calls_nothing(fake: Fake) -> None:
+    analysis_id = _create(fake, type=1, content=FOOD, webhookUrl="")
+    fake.request("POST", f"/_mock/jobs/{analysis_id}/complete")
+    assert not [d for d in fake.backend.outbox.deliveries.values() if d.job_id == analysis_id]

@@ -145,3 +145,38 @@ def test_a_stranger_never_changes_a_session(fake: Fake, owner_closes: bool, stra
     data = fake.backend.resources[session_id].data
     assert data["sourceImage"] == FACES
     assert (data["closed_at"] is not None) == owner_closes
+
+
+LIST = "/api/open/v3/faceswap/result/listbyids"
+
+
+def _status(fake: Fake, session_id: str, headers: dict[str, str] | None = None) -> list[int]:
+    answer = fake.request("GET", LIST, query={"_ids": session_id}, headers=headers).body
+    return [item["faceswap_status"] for item in answer["data"]["result"]]
+
+
+def test_a_session_becomes_ready_then_closed_as_listbyids_shows(fake: Fake) -> None:
+    """#audit-live-faceswap-status: 1 queuing, 2 once ready (connect to Agora), 3 when closed."""
+    session_id = create(fake)["_id"]
+    assert _status(fake, session_id) == [1]
+    queued, processing = fake.backend.settings.lifecycle.duration("live_faceswap.create_session")
+    fake.clock.advance(queued + 0.5)
+    assert _status(fake, session_id) == [2]
+    fake.clock.advance(processing + 60)  # stays ready until closed
+    assert _status(fake, session_id) == [2]
+    assert fake.post(CLOSE, {"_id": session_id})["code"] == 1000
+    assert _status(fake, session_id) == [3]
+
+
+def test_a_session_can_be_made_ready_or_failed_through_the_control_api(fake: Fake) -> None:
+    ready, failed = create(fake)["_id"], create(fake)["_id"]
+    fake.request("POST", f"/_mock/jobs/{ready}/advance")
+    fake.request("POST", f"/_mock/jobs/{failed}/fail", body={"reason": "no GPU"})
+    answer = fake.get(LIST, _ids=f"{ready},{failed}")
+    shown = {item["_id"]: item["faceswap_status"] for item in answer["data"]["result"]}
+    assert shown == {ready: 2, failed: 4}
+
+
+def test_another_accounts_session_is_not_listed(fake: Fake) -> None:
+    session_id = create(fake)["_id"]
+    assert _status(fake, session_id, headers=other_account(fake)) == []

@@ -363,3 +363,15 @@ def test_no_session_id_is_visible_to_another_account(count: int) -> None:
     them = headers_of(fake)
     for sid in ids:
         assert detail(fake, sid, them)["code"] == close(fake, them, session_id=sid)["code"] == 1216
+
+
+def test_sessions_carry_their_type_and_avatars_their_voice_id(fake: Fake) -> None:
+    """#audit-missing-fields: SessionResponse.type, AvatarDetail/Avatar voice_id."""
+    sid = create(fake, duration=600)["data"]["_id"]
+    assert detail(fake, sid)["data"]["type"] == 2
+    assert [item["type"] for item in sessions(fake)["result"]] == [2]
+    upload(fake, "mine1")
+    listed = fake.get(f"{LIVE}/avatar/list")["data"]["result"]
+    assert all(isinstance(item["voice_id"], str) for item in listed)
+    assert {item["voice_id"] for item in listed if item["avatar_id"] != "mine1"} == {"iP95p4xoKVk53GoZ742B"}
+    assert fake.get(f"{LIVE}/avatar/detail", avatar_id=TRISTAN)["data"]["voice_id"] == "iP95p4xoKVk53GoZ742B"

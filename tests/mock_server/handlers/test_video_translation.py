@@ -144,7 +144,24 @@ def test_all_results_follow_the_language_list_in_order(codes: list[str]) -> None
 def test_language_list_is_the_seeded_catalog(fake: Fake) -> None:
     answer = fake.get(LANGUAGES)
     langs = answer["data"]["lang_list"]
-    assert langs[0] == {"lang_name": "Afrikaans (South Africa)", "lang_code": "af-ZA"}
+    assert langs[0] == {
+        "lang_name": "Afrikaans (South Africa)",
+        "lang_code": "af-ZA",
+        "url": "https://flags.akool-mock.invalid/af-za.png",  # #audit-missing-fields
+    }
+    assert all(item["url"].startswith("https://") for item in langs)
     codes = {item["lang_code"] for item in langs}
     assert {"es", "fr", "de", "ja", "zh-CN", "zh-CN-shandong", "zh-CN-sichuan"} <= codes
     assert len(langs) == len(fake.backend.seeded["languages"])
+
+
+def test_unknown_target_languages_are_refused_and_nothing_is_made(fake: Fake) -> None:
+    """#audit-translation-languages: every target is checked against the language list first."""
+    before = len(fake.backend.jobs)
+    body = {"url": "https://example.com/talk.mp4", "language": "fr,xx-YY,klingon", "lipsync": False}
+    answer = fake.post(CREATE, body)
+    assert answer["code"] == 1003
+    assert answer["msg"].startswith("language: xx-YY, klingon")
+    assert len(fake.backend.jobs) == before
+    codes = [item["lang_code"] for item in fake.get(LANGUAGES)["data"]["lang_list"]]
+    assert fake.post(CREATE, {**body, "language": ",".join(codes)})["code"] == 1000
