@@ -31,8 +31,8 @@ from akool_mock.mock_server.faults import Faults
 from akool_mock.mock_server.ids import IdFactory
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job, JobEngine
 from akool_mock.mock_server.persistence import StateFile
-from akool_mock.mock_server.secrecy import token_digest
 from akool_mock.mock_server.refunds import refunds_on_failure
+from akool_mock.mock_server.secrecy import token_digest
 from akool_mock.mock_server.settings import DEFAULT_CREDITS, AccountConfig, Lifecycle, Settings, check_account
 from akool_mock.mock_server.webhooks import Outbox, payload_for
 from akool_mock.schemas import Catalog, Operation
