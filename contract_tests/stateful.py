@@ -9,6 +9,7 @@ force completion or failure, cancel, delete, list. Invariants, checked as the ma
 - credits are charged once, at creation, and a failed job gives them back (schemas/NOTES.md
   #audit-credits-on-failure): polls, time and completion never change the quota again;
 - a deleted job is gone from its poll; a poll of several ids answers exactly the live ones;
+- another account never sees the jobs (each poll is repeated with a second account's key);
 - every webhook delivery verifies and decrypts, names a job by the id its create and polls gave, and its
   statuses match what was polled (at teardown).
 
@@ -38,6 +39,7 @@ from akool_mock.contract_tests.strategies import valid_requests
 from akool_mock.contract_tests.targets import NotControllable, Target
 from akool_mock.contract_tests.world import World, build_world
 from akool_mock.schemas import JobSpec, Operation, PollSpec, load_catalog
+from akool_mock.sdk import AkoolClient
 from akool_mock.sdk.webhooks import verify_and_decrypt
 
 TERMINAL = (3, 4)
@@ -64,8 +66,8 @@ class Harness:
     conn: Connection
     recorder: Recorder
 
-    def send(self, op: Operation, request: dict[str, Any]) -> Exchange:
-        return self.checked(self.conn.send(op, request))
+    def send(self, op: Operation, request: dict[str, Any], client: AkoolClient | None = None) -> Exchange:
+        return self.checked(self.conn.send(op, request, client))
 
     def checked(self, exchange: Exchange) -> Exchange:
         """Record `exchange`, and check it conforms (a non-conforming answer is recorded as drift)."""
@@ -106,6 +108,14 @@ class JobMachine(RuleBasedStateMachine):
         self.model: dict[str, JobModel] = {}
         self.poller = load_catalog().operation(self.spec.poll_operation)
         self.expected_credit = self.h.credit()
+        self.stranger = self._stranger()
+
+    def _stranger(self) -> AkoolClient | None:
+        try:
+            credentials = self.h.target.stranger()
+        except NotControllable:
+            return None
+        return self.h.conn.new_client(max_retries=0, **credentials.client_options())
 
     @property
     def spec(self) -> JobSpec:
@@ -149,6 +159,14 @@ class JobMachine(RuleBasedStateMachine):
         if item is None:
             self.fail(exchange, f"job {job} is missing from its poll")
         self.seen(exchange, job, item)
+        self.unseen_by_stranger(job)
+
+    def unseen_by_stranger(self, job: str) -> None:
+        if self.stranger is None:
+            return
+        exchange, item = self.read(job, client=self.stranger)
+        if item is not None:
+            self.fail(exchange, f"job {job} of one account is shown to another account's poll")
 
     def seen(self, exchange: Exchange, job: str, item: dict[str, Any]) -> None:
         """`job` shown as `item`: its status may only go forward, and its result must match it."""
@@ -230,11 +248,12 @@ class JobMachine(RuleBasedStateMachine):
         check_webhooks(self, deliveries)
 
     # ----- reading and checking -------------------------------------------------------------------------
-    def read(self, ids: str, many: bool = False) -> tuple[Exchange, Any]:
-        """Poll `ids`; the job object (None when not shown), or for several ids the list of objects."""
+    def read(self, ids: str, many: bool = False, client: AkoolClient | None = None) -> tuple[Exchange, Any]:
+        """Poll `ids` (as `client`, else the target's account); the job object (None when not shown), or
+        for several ids the list of objects."""
         spec = self.poll_spec
         location, _, name = spec.id_in.partition(".")
-        exchange = self.h.send(self.poller, {location: {name: ids}})
+        exchange = self.h.send(self.poller, {location: {name: ids}}, client)
         found: Any = exchange.data if exchange.code == checks.SUCCESS else None
         for part in spec.items_path.split(".")[1:]:
             found = found.get(part) if isinstance(found, dict) else None

@@ -86,6 +86,7 @@ class Target(Protocol):
     def job(self, job_id: str) -> dict[str, Any]: ...
     def webhooks(self) -> list[dict[str, Any]]: ...
     def fetch(self, url: str) -> tuple[int, str]: ...
+    def stranger(self) -> Credentials: ...
     def close(self) -> None: ...
 
 
@@ -154,6 +155,11 @@ class InProcessTarget:
 
     def fetch(self, url: str) -> tuple[int, str]:
         return _fetch(url)
+
+    def stranger(self) -> Credentials:
+        """A second account, made now (a reset removes it): what it may see of the first, nothing."""
+        account = self.fake.backend.create_account()
+        return Credentials(account.client_id, account.api_key)
 
     def close(self) -> None:
         self.fake.stop()
@@ -265,6 +271,11 @@ class HttpTarget:
 
     def fetch(self, url: str) -> tuple[int, str]:
         return _fetch(url)
+
+    def stranger(self) -> Credentials:
+        """A second account made through the control API (a reset removes it)."""
+        account = self._post("/_mock/accounts", {})
+        return Credentials(str(account["client_id"]), str(account["api_key"]))
 
     def close(self) -> None:
         self._control.close()

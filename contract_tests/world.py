@@ -136,7 +136,8 @@ class World:
         return {**self.common, **self.per_op.get(op.id, {})}
 
 
-def _items(data: Any) -> list[Any]:
+def items_of(data: Any) -> list[Any]:
+    """The items of a list answer's data, wherever the area keeps them."""
     if isinstance(data, list):
         return data
     if isinstance(data, Mapping):
@@ -150,7 +151,7 @@ def _read(world: World, conn: Connection) -> None:
     catalog = load_catalog()
     for op_id, query, for_op, fields in READS:
         exchange = conn.send(catalog.operation(op_id), {"query": query})
-        for item in _items(exchange.data):
+        for item in items_of(exchange.data):
             for name, key in fields.items():
                 if isinstance(item, Mapping) and item.get(key) not in (None, ""):
                     world.add(for_op, name, [item[key]])

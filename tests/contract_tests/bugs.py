@@ -234,4 +234,37 @@ crypto.encrypt = encrypt
         "test_job_lifecycle and create_image_pro",
         "*webhooks name jobs *, an id no create or poll answer gave*",
     ),
+    Bug(
+        "cross_account_read",
+        "one account never sees another's jobs",
+        wire(
+            """
+from akool_mock.mock_server.settings import DEFAULT_API_KEY
+
+def before(request):
+    if request.path == "/api/open/v3/faceswap/result/listbyids":
+        headers = {**request.headers, "x-api-key": DEFAULT_API_KEY}
+        headers.pop("authorization", None)
+        return dataclasses.replace(request, headers=headers)
+    return request
+"""
+        ),
+        "test_job_lifecycle and create_image_pro",
+        "*shown to another account's poll*",
+    ),
+    Bug(
+        "list_ignores_paging",
+        "lists honour page and size",
+        wire(
+            """
+def before(request):
+    if request.path == "/api/open/v4/voice/list":
+        query = {k: v for k, v in request.query.items() if k not in ("page", "size")}
+        return dataclasses.replace(request, query=query)
+    return request
+"""
+        ),
+        "test_page_and_size_are_honoured and voices",
+        "*holds * items*",
+    ),
 )
