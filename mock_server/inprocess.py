@@ -16,12 +16,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
-import time
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import httpx
-import respx
 
 from akool_mock.mock_server.app import build_pipeline
 from akool_mock.mock_server.clock import Clock, ManualClock, SystemClock
@@ -29,12 +27,34 @@ from akool_mock.mock_server.dispatch import SyncSender, httpx_sync_sender, send_
 from akool_mock.mock_server.jobs import Job
 from akool_mock.mock_server.settings import Settings, build_settings
 from akool_mock.mock_server.state import Account, Backend
-from akool_mock.mock_server.wire import WireRequest, WireResponse, parse_query
+from akool_mock.mock_server.wire import WireRequest, WireResponse
 
 AKOOL_HOSTS = ("openapi.akool.com", "sg3.akool.com")
 DEFAULT_BASE_URL = "https://openapi.akool.com"
 Receiver = Callable[[str, dict[str, Any]], int | None]
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Interceptor(Protocol):
+    """One HTTP client library's seam: while started, its calls to Akool reach `FakeAkool.handle`."""
+
+    name: str
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+def _interceptors(handle: Callable[[WireRequest], WireResponse]) -> list[Interceptor]:
+    from akool_mock.mock_server import intercept_aiohttp, intercept_requests
+    from akool_mock.mock_server.intercept_httpx import HttpxInterceptor
+
+    found: list[Interceptor] = [HttpxInterceptor(AKOOL_HOSTS, handle)]
+    if intercept_requests.available():
+        found.append(intercept_requests.RequestsInterceptor(AKOOL_HOSTS, handle))
+    if intercept_aiohttp.available():
+        found.append(intercept_aiohttp.AiohttpInterceptor(AKOOL_HOSTS, handle))
+    return found
 
 
 class _Clock:
@@ -163,7 +183,7 @@ class FakeAkool(contextlib.ContextDecorator):
         self.webhooks = _Webhooks(self)
         self.webhooks.receiver = receiver
         self.faults = _Faults(self)
-        self._router: respx.MockRouter | None = None
+        self._interceptors: list[Interceptor] = []
         self._passthrough = httpx.Client(timeout=10.0)
 
     # ----- the default account -----------------------------------------------------------------------
@@ -184,18 +204,23 @@ class FakeAkool(contextlib.ContextDecorator):
 
     # ----- routing ------------------------------------------------------------------------------------
     def start(self) -> FakeAkool:
-        router = respx.mock(assert_all_called=False, assert_all_mocked=False)
-        for host in AKOOL_HOSTS:
-            router.route(host=host).mock(side_effect=self._respond)
-        router.route().pass_through()
-        router.start()
-        self._router = router
+        """Intercept httpx, and `requests` and aiohttp where installed, for the Akool hosts."""
+        self._interceptors = _interceptors(self.handle)
+        started: list[Interceptor] = []
+        try:
+            for interceptor in self._interceptors:
+                interceptor.start()
+                started.append(interceptor)
+        except BaseException:
+            for interceptor in reversed(started):
+                interceptor.stop()
+            raise
         return self
 
     def stop(self) -> None:
-        if self._router is not None:
-            self._router.stop()
-            self._router = None
+        for interceptor in reversed(self._interceptors):
+            interceptor.stop()
+        self._interceptors = []
 
     def __enter__(self) -> FakeAkool:
         return self.start()
@@ -215,34 +240,11 @@ class FakeAkool(contextlib.ContextDecorator):
         wrapped: F = super().__call__(func)
         return wrapped
 
-    def _respond(self, request: httpx.Request) -> httpx.Response:
-        wire = WireRequest(
-            method=request.method,
-            path=request.url.path,
-            query=parse_query(list(request.url.params.multi_items())),
-            headers={k.lower(): v for k, v in request.headers.items()},
-            body=request.read(),
-            host=request.url.host,
-        )
-        answer = self.pipeline.handle(wire)
+    def handle(self, request: WireRequest) -> WireResponse:
+        """One request from any intercepted client: the pipeline's answer, then due changes and webhooks."""
+        answer = self.pipeline.handle(request)
         self.settle()
-        return self._deliver(request, answer)
-
-    @staticmethod
-    def _deliver(request: httpx.Request, answer: WireResponse) -> httpx.Response:
-        if answer.delay_s:
-            timeout = request.extensions.get("timeout", {}).get("read")
-            if timeout is not None and answer.delay_s >= timeout:
-                raise httpx.ReadTimeout(
-                    "akool-mock: injected delay exceeded the read timeout", request=request
-                )
-            time.sleep(answer.delay_s)
-        if answer.drop:
-            raise httpx.RemoteProtocolError(
-                "Server disconnected without sending a response.", request=request
-            )
-        headers = {"content-type": answer.content_type, **answer.headers}
-        return httpx.Response(answer.status, content=answer.body, headers=headers)
+        return answer
 
     # ----- webhooks -----------------------------------------------------------------------------------
     def settle(self) -> None:
