@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
+import json
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar, cast
 
@@ -31,6 +32,7 @@ from akool_mock.mock_server.wire import WireRequest, WireResponse
 
 AKOOL_HOSTS = ("openapi.akool.com", "sg3.akool.com")
 DEFAULT_BASE_URL = "https://openapi.akool.com"
+WEBHOOK_TIMEOUT_S = 10.0
 Receiver = Callable[[str, dict[str, Any]], int | None]
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -171,6 +173,7 @@ class FakeAkool(contextlib.ContextDecorator):
         clock: Clock | None = None,
         base_url: str = DEFAULT_BASE_URL,
         receiver: Receiver | None = None,
+        send_webhooks: bool = False,
     ) -> None:
         self.settings = settings or build_settings(clock="manual", seed=seed, public_url=base_url)
         if clock is None:
@@ -184,7 +187,8 @@ class FakeAkool(contextlib.ContextDecorator):
         self.webhooks.receiver = receiver
         self.faults = _Faults(self)
         self._interceptors: list[Interceptor] = []
-        self._passthrough = httpx.Client(timeout=10.0)
+        self.send_webhooks = send_webhooks
+        self._network: httpx.Client | None = None
 
     # ----- the default account -----------------------------------------------------------------------
     @property
@@ -248,19 +252,32 @@ class FakeAkool(contextlib.ContextDecorator):
 
     # ----- webhooks -----------------------------------------------------------------------------------
     def settle(self) -> None:
-        """Apply due job changes and deliver due webhooks (to the receiver, or over HTTP)."""
+        """Apply due job changes and hand due webhooks to the receiver (or the network, if asked).
+
+        With neither a receiver nor `send_webhooks=True`, deliveries are recorded (`webhooks.deliveries`,
+        state `pending`) and nothing is sent: a test never POSTs to an app's real `webhookUrl` by accident.
+        """
         self.backend.tick()
-        send_sync(self.backend, self._sender())
+        sender = self._sender()
+        if sender is None:
+            self.backend.persist()
+        else:
+            send_sync(self.backend, sender)
 
-    def _sender(self) -> SyncSender:
+    def _sender(self) -> SyncSender | None:
         receiver = self.webhooks.receiver
-        if receiver is None:
-            return httpx_sync_sender(self._passthrough)
+        if receiver is not None:
+            return _to_receiver(receiver)
+        if not self.send_webhooks:
+            return None
+        if self._network is None:
+            self._network = httpx.Client(timeout=WEBHOOK_TIMEOUT_S)
+        return httpx_sync_sender(self._network)
 
-        def to_receiver(url: str, body: bytes, _headers: dict[str, str]) -> int:
-            import json
 
-            status = receiver(url, json.loads(body))
-            return 200 if status is None else status
+def _to_receiver(receiver: Receiver) -> SyncSender:
+    def send(url: str, body: bytes, _headers: dict[str, str]) -> int:
+        status = receiver(url, json.loads(body))
+        return 200 if status is None else status
 
-        return to_receiver
+    return send
