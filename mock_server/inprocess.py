@@ -1,40 +1,49 @@
 """`FakeAkool`: the whole fake inside the test process, no sockets.
 
-Inside it, every httpx request (sync or async client) to https://openapi.akool.com or https://sg3.akool.com
-is routed through respx to the same pipeline `akool-mock serve` uses; other hosts pass through untouched.
-The clock is manual by default, and the controls are plain Python:
+Inside it, every request to https://openapi.akool.com or https://sg3.akool.com from httpx (through respx),
+`requests` (through `responses`) and aiohttp (through `aioresponses`) reaches the same pipeline
+`akool-mock serve` uses; other hosts pass through untouched. The clock is manual by default, the controls
+are plain Python, and webhooks stay in the process unless sending them is asked for:
 
-    with FakeAkool() as akool:
-        ...                                   # call Akool with any httpx-based client
-        akool.clock.advance(60)               # jobs move, due webhooks are delivered
+    with FakeAkool(receiver=my_app_handler) as akool:
+        ...                                   # call Akool with any of the three clients
+        akool.clock.advance(60)               # jobs move, due webhooks go to the receiver
         akool.jobs.fail(job_id, "bad face")
-        akool.webhooks.deliveries
+        akool.assert_called("faceswap.create_image", times=1)
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
-import inspect
 import json
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar, cast
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
-from akool_mock.mock_server.app import build_pipeline
-from akool_mock.mock_server.clock import Clock, ManualClock, SystemClock
+from akool_mock.mock_server.app import build_pipeline, make_clock
+from akool_mock.mock_server.calls import Call, Calls
+from akool_mock.mock_server.clock import Clock
 from akool_mock.mock_server.dispatch import SyncSender, httpx_sync_sender, send_sync
-from akool_mock.mock_server.jobs import Job
-from akool_mock.mock_server.settings import Settings, build_settings
-from akool_mock.mock_server.state import Account, Backend
+from akool_mock.mock_server.fake_config import AccountArg, LifecycleArg, inprocess_settings
+from akool_mock.mock_server.fake_controls import (
+    FakeAccounts,
+    FakeClock,
+    FakeFaults,
+    FakeJobs,
+    FakeWebhooks,
+    Receiver,
+)
+from akool_mock.mock_server.poll_watch import FrozenClockError, PollWatch
+from akool_mock.mock_server.settings import Settings
+from akool_mock.mock_server.state import Backend
 from akool_mock.mock_server.wire import WireRequest, WireResponse
 
 AKOOL_HOSTS = ("openapi.akool.com", "sg3.akool.com")
-DEFAULT_BASE_URL = "https://openapi.akool.com"
 WEBHOOK_TIMEOUT_S = 10.0
-Receiver = Callable[[str, dict[str, Any]], int | None]
 F = TypeVar("F", bound=Callable[..., Any])
+__all__ = ["AKOOL_HOSTS", "Call", "FakeAkool", "FrozenClockError", "Receiver"]
 
 
 class Interceptor(Protocol):
@@ -59,138 +68,61 @@ def _interceptors(handle: Callable[[WireRequest], WireResponse]) -> list[Interce
     return found
 
 
-class _Clock:
-    def __init__(self, fake: FakeAkool) -> None:
-        self._fake = fake
-
-    def now(self) -> float:
-        return self._fake.backend.now()
-
-    def now_ms(self) -> int:
-        return self._fake.backend.now_ms()
-
-    def advance(self, seconds: float) -> None:
-        """Move time on: jobs due by then move, and due webhooks are delivered."""
-        self._fake.backend.clock.advance(seconds)
-        self._fake.settle()
-
-
-class _Jobs:
-    def __init__(self, fake: FakeAkool) -> None:
-        self._fake = fake
-
-    def get(self, job_id: str) -> Job:
-        job = self._fake.backend.jobs.get(job_id)
-        if job is None:
-            raise KeyError(f"no job {job_id}")
-        return job
-
-    def all(self, operation: str | None = None, account: str | None = None) -> list[Job]:
-        return [
-            j for j in self._fake.backend.jobs if operation in (None, j.op_id) and account in (None, j.owner)
-        ]
-
-    def complete(self, job_id: str) -> Job:
-        return self._act(job_id, self._fake.backend.jobs.complete)
-
-    def fail(self, job_id: str, reason: str | None = None) -> Job:
-        return self._act(job_id, lambda job, now: self._fake.backend.jobs.fail(job, now, reason))
-
-    def advance(self, job_id: str) -> Job:
-        return self._act(job_id, self._fake.backend.jobs.step)
-
-    def _act(self, job_id: str, action: Callable[[Job, float], None]) -> Job:
-        job = self.get(job_id)
-        action(job, self._fake.backend.now())
-        self._fake.settle()
-        return job
-
-
-class _Accounts:
-    def __init__(self, fake: FakeAkool) -> None:
-        self._fake = fake
-
-    def create(self, credits: float | None = None, **kwargs: Any) -> Account:
-        return self._fake.backend.create_account(credits=credits, **kwargs)
-
-    def get(self, client_id: str) -> Account:
-        return self._fake.backend.account(client_id)
-
-    def set_credits(self, client_id: str, credits: float) -> None:
-        self._fake.backend.update_account(self.get(client_id), credits=credits)
-
-    def ban(self, client_id: str, banned: bool = True) -> None:
-        self._fake.backend.update_account(self.get(client_id), banned=banned)
-
-
-class _Webhooks:
-    def __init__(self, fake: FakeAkool) -> None:
-        self._fake = fake
-        self.receiver: Receiver | None = None
-
-    @property
-    def deliveries(self) -> list[dict[str, Any]]:
-        return [d.as_dict() for d in self._fake.backend.outbox.for_job(None)]
-
-    def for_job(self, job_id: str) -> list[dict[str, Any]]:
-        return [d.as_dict() for d in self._fake.backend.outbox.for_job(job_id)]
-
-    def modes(self, client_id: str, **flags: Any) -> None:
-        self._fake.backend.outbox.set_modes(client_id, **flags)
-
-    def redeliver(self, delivery_id: str) -> None:
-        self._fake.backend.outbox.redeliver(delivery_id, self._fake.backend.now())
-        self._fake.settle()
-
-
-class _Faults:
-    def __init__(self, fake: FakeAkool) -> None:
-        self._fake = fake
-
-    def add(self, **rule: Any) -> None:
-        """e.g. `add(operation="faceswap.create_image", count=2, code=1005)`, `add(drop=True, count=1)`."""
-        self._fake.backend.faults.add(rule)
-
-    def rate_limit(self, client_id: str, per_second: float | None) -> None:
-        limits = self._fake.backend.faults.rate_limits
-        if per_second is None:
-            limits.pop(client_id, None)
-        else:
-            limits[client_id] = per_second
-
-    def clear(self) -> None:
-        self._fake.backend.faults.clear()
-
-
 class FakeAkool(contextlib.ContextDecorator):
-    """The fake Akool API for one test: a context manager, or a decorator of sync and async tests."""
+    """The fake Akool API for one test: a context manager, or a decorator of sync and async tests.
+
+    Keywords mean what the served fake's config says (`seed`, `clock` "manual" | "real" or a Clock,
+    `speed`, `lifecycle` "time" | "polls" | "manual" | "immediate" or a mapping, `credits` of the default
+    account, `accounts`, `config=PATH`); `settings=` is the same thing built already, and never combines
+    silently with keywords. `receiver(url, payload_body)` gets the webhooks; without one they are only
+    recorded, unless `send_webhooks=True` POSTs them to their URLs. Used as a decorator, each call of the
+    test starts from a fresh fake.
+    """
 
     def __init__(
         self,
         settings: Settings | None = None,
         *,
-        seed: int | None = 0,
-        clock: Clock | None = None,
-        base_url: str = DEFAULT_BASE_URL,
+        seed: int | None = None,
+        clock: str | Clock | None = None,
+        speed: float | None = None,
+        lifecycle: LifecycleArg | None = None,
+        credits: float | None = None,
+        accounts: list[AccountArg] | None = None,
         receiver: Receiver | None = None,
+        config: str | Path | None = None,
+        base_url: str | None = None,
         send_webhooks: bool = False,
     ) -> None:
-        self.settings = settings or build_settings(clock="manual", seed=seed, public_url=base_url)
-        if clock is None:
-            clock = ManualClock() if self.settings.clock == "manual" else SystemClock(self.settings.speed)
-        self.pipeline = build_pipeline(self.settings, clock)
-        self.backend: Backend = self.pipeline.backend
-        self.clock = _Clock(self)
-        self.jobs = _Jobs(self)
-        self.accounts = _Accounts(self)
-        self.webhooks = _Webhooks(self)
-        self.webhooks.receiver = receiver
-        self.faults = _Faults(self)
-        self._interceptors: list[Interceptor] = []
+        self.settings = inprocess_settings(
+            settings,
+            config=config,
+            base_url=base_url,
+            clock=clock,
+            seed=seed,
+            speed=speed,
+            lifecycle=lifecycle,
+            credits=credits,
+            accounts=accounts,
+        )
+        self._clock = None if isinstance(clock, str) else clock
         self.send_webhooks = send_webhooks
+        self.clock = FakeClock(self)
+        self.jobs = FakeJobs(self)
+        self.accounts = FakeAccounts(self)
+        self.webhooks = FakeWebhooks(self, receiver)
+        self.faults = FakeFaults(self)
         self._network: httpx.Client | None = None
+        self._interceptors: list[Interceptor] = []
+        self._build()
 
-    # ----- the default account -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.pipeline = build_pipeline(self.settings, self._clock or make_clock(self.settings))
+        self.backend: Backend = self.pipeline.backend
+        self.calls = Calls(self.backend)
+        self.watch = PollWatch(self.backend)
+
+    # ----- the default account and what was received ----------------------------------------------------
     @property
     def api_key(self) -> str:
         return self.settings.accounts[0].api_key
@@ -202,6 +134,15 @@ class FakeAkool(contextlib.ContextDecorator):
     @property
     def journal(self) -> list[dict[str, Any]]:
         return [entry.as_dict() for entry in self.backend.journal]
+
+    def assert_called(
+        self, operation: str, *, times: int | None = None, account: str | None = None
+    ) -> list[Call]:
+        """`operation` was called (exactly `times` times); the failure lists what was called instead."""
+        return self.calls.assert_called(operation, times=times, account=account)
+
+    def assert_not_called(self, operation: str, *, account: str | None = None) -> None:
+        self.calls.assert_not_called(operation, account=account)
 
     def reset(self) -> None:
         self.backend.reset()
@@ -225,6 +166,9 @@ class FakeAkool(contextlib.ContextDecorator):
         for interceptor in reversed(self._interceptors):
             interceptor.stop()
         self._interceptors = []
+        if self._network is not None:
+            self._network.close()
+            self._network = None
 
     def __enter__(self) -> FakeAkool:
         return self.start()
@@ -232,15 +176,23 @@ class FakeAkool(contextlib.ContextDecorator):
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    def _recreate_cm(self) -> FakeAkool:
+        """ContextDecorator asks for this on every call of a decorated test: a fresh fake each time."""
+        self._build()
+        return self
+
     def __call__(self, func: F) -> F:
+        import functools
+        import inspect
+
         if inspect.iscoroutinefunction(func):
 
             @functools.wraps(func)
             async def async_wrapper(*args: Any, **kwargs: Any) -> Any:
-                with self:
+                with self._recreate_cm():
                     return await func(*args, **kwargs)
 
-            return cast(F, async_wrapper)
+            return async_wrapper  # type: ignore[return-value]
         wrapped: F = super().__call__(func)
         return wrapped
 
@@ -248,6 +200,7 @@ class FakeAkool(contextlib.ContextDecorator):
         """One request from any intercepted client: the pipeline's answer, then due changes and webhooks."""
         answer = self.pipeline.handle(request)
         self.settle()
+        self.watch.seen(request)
         return answer
 
     # ----- webhooks -----------------------------------------------------------------------------------

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-Policy = Literal["time", "polls", "manual"]
-POLICIES: frozenset[str] = frozenset({"time", "polls", "manual"})
+Policy = Literal["time", "polls", "manual", "immediate"]
+POLICIES: frozenset[str] = frozenset({"time", "polls", "manual", "immediate"})
 
 # The default account: documented in the README so anyone can call the fake at once.
 DEFAULT_CLIENT_ID = "AKmockClientId0000000001"
@@ -47,7 +47,8 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Lifecycle:
-    """How jobs move: `time` (durations scaled by the clock), `polls` (a step every N polls), `manual`."""
+    """How jobs move: `time` (durations scaled by the clock), `polls` (a step every N polls), `manual`
+    (only when told), `immediate` (finished on creation, for tests that do not care about progress)."""
 
     policy: Policy = "time"
     polls_per_step: int = 1
