@@ -120,7 +120,7 @@ def test_a_target_that_is_not_a_url_is_refused(pytester: pytest.Pytester) -> Non
     assert result.ret != 0
 
 
-MARKED = '''
+MARKED = """
 import httpx
 import pytest
 
@@ -147,7 +147,7 @@ def test_seed(akool):
 @pytest.mark.akool(lifecycel="immediate")
 def test_typo(akool):
     pass
-'''
+"""
 
 
 def test_the_akool_marker_configures_the_fixture_per_test(pytester: pytest.Pytester) -> None:
