@@ -37,8 +37,9 @@ class FakeClock:
 
         Also a `sleep=` for the SDK: `AkoolClient(sleep=akool.clock.advance)`, and AsyncAkoolClient alike.
         """
-        self._fake.backend.clock.advance(seconds)
-        self._fake.settle()
+        with self._fake.lock:
+            self._fake.backend.clock.advance(seconds)
+            self._fake.settle()
 
 
 class FakeJobs:
@@ -69,9 +70,10 @@ class FakeJobs:
         return self._act(job_id, self._fake.backend.jobs.step)
 
     def _act(self, job_id: str, action: Callable[[Job, float], None]) -> Job:
-        job = self.get(job_id)
-        action(job, self._fake.backend.now())
-        self._fake.settle()
+        with self._fake.lock:
+            job = self.get(job_id)
+            action(job, self._fake.backend.now())
+            self._fake.settle()
         return job
 
 

@@ -15,7 +15,10 @@ are plain Python, and webhooks stay in the process unless sending them is asked 
 from __future__ import annotations
 
 import contextlib
+import copy
+import functools
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -24,7 +27,8 @@ import httpx
 
 from akool_mock.mock_server.app import build_pipeline, make_clock
 from akool_mock.mock_server.calls import Call, Calls
-from akool_mock.mock_server.clock import Clock
+from akool_mock.mock_server.clock import Clock, ManualClock
+from akool_mock.mock_server.control import Control
 from akool_mock.mock_server.dispatch import SyncSender, httpx_sync_sender, send_sync
 from akool_mock.mock_server.fake_config import AccountArg, LifecycleArg, inprocess_settings
 from akool_mock.mock_server.fake_controls import (
@@ -35,10 +39,13 @@ from akool_mock.mock_server.fake_controls import (
     FakeWebhooks,
     Receiver,
 )
+from akool_mock.mock_server.fake_server import FakeServer
+from akool_mock.mock_server.pipeline import Pipeline
 from akool_mock.mock_server.poll_watch import FrozenClockError, PollWatch
 from akool_mock.mock_server.settings import Settings
 from akool_mock.mock_server.state import Backend
 from akool_mock.mock_server.wire import WireRequest, WireResponse
+from akool_mock.schemas import load_catalog
 
 AKOOL_HOSTS = ("openapi.akool.com", "sg3.akool.com")
 WEBHOOK_TIMEOUT_S = 10.0
@@ -66,6 +73,22 @@ def _interceptors(handle: Callable[[WireRequest], WireResponse]) -> list[Interce
     if intercept_aiohttp.available():
         found.append(intercept_aiohttp.AiohttpInterceptor(AKOOL_HOSTS, handle))
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _template() -> Pipeline:
+    return build_pipeline(Settings(clock="manual", seed=0), ManualClock())
+
+
+def _pipeline(settings: Settings, clock: Clock) -> Pipeline:
+    """A pipeline on a new Backend. What a Pipeline derives from the catalog (handlers, routes, compiled
+    checks, query types: ~5 ms) is the same for every fake, so it is made once per process and shared by a
+    shallow copy; only the Backend and its control API are per fake."""
+    backend = Backend(settings, clock, load_catalog())
+    pipeline = copy.copy(_template())
+    pipeline.backend = backend
+    pipeline.control = Control(backend, settings.control_token)
+    return pipeline
 
 
 class FakeAkool(contextlib.ContextDecorator):
@@ -114,10 +137,12 @@ class FakeAkool(contextlib.ContextDecorator):
         self.faults = FakeFaults(self)
         self._network: httpx.Client | None = None
         self._interceptors: list[Interceptor] = []
+        self._server: FakeServer | None = None
+        self.lock = threading.RLock()  # the Backend sees one request at a time (serve() adds a thread)
         self._build()
 
     def _build(self) -> None:
-        self.pipeline = build_pipeline(self.settings, self._clock or make_clock(self.settings))
+        self.pipeline = _pipeline(self.settings, self._clock or make_clock(self.settings))
         self.backend: Backend = self.pipeline.backend
         self.calls = Calls(self.backend)
         self.watch = PollWatch(self.backend)
@@ -162,7 +187,18 @@ class FakeAkool(contextlib.ContextDecorator):
             raise
         return self
 
+    def serve(self, port: int = 0) -> str:
+        """Also answer on http://127.0.0.1:<port> (a free one by default), from this same fake: for
+        subprocesses, Node scripts and browsers. Returns the base URL; the port closes when the fake stops.
+        """
+        if self._server is None:
+            self._server = FakeServer(self, port).start()
+        return self._server.url
+
     def stop(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
         for interceptor in reversed(self._interceptors):
             interceptor.stop()
         self._interceptors = []
@@ -182,7 +218,6 @@ class FakeAkool(contextlib.ContextDecorator):
         return self
 
     def __call__(self, func: F) -> F:
-        import functools
         import inspect
 
         if inspect.iscoroutinefunction(func):
@@ -198,9 +233,10 @@ class FakeAkool(contextlib.ContextDecorator):
 
     def handle(self, request: WireRequest) -> WireResponse:
         """One request from any intercepted client: the pipeline's answer, then due changes and webhooks."""
-        answer = self.pipeline.handle(request)
-        self.settle()
-        self.watch.seen(request)
+        with self.lock:
+            answer = self.pipeline.handle(request)
+            self.settle()
+            self.watch.seen(request)
         return answer
 
     # ----- webhooks -----------------------------------------------------------------------------------
@@ -210,12 +246,13 @@ class FakeAkool(contextlib.ContextDecorator):
         With neither a receiver nor `send_webhooks=True`, deliveries are recorded (`webhooks.deliveries`,
         state `pending`) and nothing is sent: a test never POSTs to an app's real `webhookUrl` by accident.
         """
-        self.backend.tick()
-        sender = self._sender()
-        if sender is None:
-            self.backend.persist()
-        else:
-            send_sync(self.backend, sender)
+        with self.lock:
+            self.backend.tick()
+            sender = self._sender()
+            if sender is None:
+                self.backend.persist()
+            else:
+                send_sync(self.backend, sender)
 
     def _sender(self) -> SyncSender | None:
         receiver = self.webhooks.receiver

@@ -3,11 +3,16 @@
 Each `fixtures/canonical/<name>.json` holds `{"items": [...], "vary": {...}, "extra": N}`: the items from the
 docs verbatim, then N more made from them with fresh ids and faker values for the fields named in `vary`
 (field → faker provider). The same seed gives the same catalogs.
+
+They are made once per process for each random state (a fresh in-process fake per test must be cheap: faker
+took ~60 ms of each) and then shared by every Backend with that seed: handlers only read them, and copy what
+they answer.
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import random
 from typing import Any
@@ -37,10 +42,29 @@ def _vary(
     return copied
 
 
-def seed_catalogs(rng: random.Random) -> dict[str, list[dict[str, Any]]]:
+Catalogs = dict[str, list[dict[str, Any]]]
+
+
+def seed_catalogs(rng: random.Random) -> Catalogs:
+    """The catalogs for `rng`'s state, leaving `rng` as making them would have (so later ids match)."""
+    if isinstance(rng, random.SystemRandom):  # no seed: nothing to repeat, nothing to cache
+        return _make(rng)
+    catalogs, after = _seeded(rng.getstate())
+    rng.setstate(after)
+    return catalogs
+
+
+@functools.lru_cache(maxsize=32)
+def _seeded(state: tuple[Any, ...]) -> tuple[Catalogs, tuple[Any, ...]]:
+    rng = random.Random()
+    rng.setstate(state)
+    return _make(rng), rng.getstate()
+
+
+def _make(rng: random.Random) -> Catalogs:
     fake = Faker()
     fake.seed_instance(rng.getrandbits(32))
-    catalogs: dict[str, list[dict[str, Any]]] = {}
+    catalogs: Catalogs = {}
     for path in sorted(CANONICAL_DIR.glob("*.json")):
         spec = json.loads(path.read_text(encoding="utf-8"))
         items: list[dict[str, Any]] = [copy.deepcopy(i) for i in spec["items"]]

@@ -98,3 +98,34 @@ def test_sending_webhooks_over_the_network_is_an_explicit_choice() -> None:
         akool.clock.advance(600)
         assert len(hook.wait_for(2)) == 2
         assert [d["state"] for d in akool.webhooks.deliveries] == ["delivered", "delivered"]
+
+
+def test_fakes_share_what_the_catalog_determines_and_nothing_else() -> None:
+    """`_pipeline` copies a per-process template: a new per-instance attribute of Pipeline must be made
+    per fake there (this list says which attributes are shared)."""
+    first, second = FakeAkool(), FakeAkool()
+    shared = {
+        "handlers",
+        "error_shapes",
+        "_query_types",
+        "_parts",
+        "_checks",
+        "_exact",
+        "_templated",
+        "_paths",
+    }
+    assert set(vars(first.pipeline)) == shared | {"backend", "control"}
+    assert all(getattr(first.pipeline, name) is getattr(second.pipeline, name) for name in shared)
+    assert first.backend is not second.backend
+    assert first.pipeline.control is not second.pipeline.control
+
+
+def test_seeded_catalogs_made_once_leave_the_ids_as_if_made_again() -> None:
+    import random
+
+    from akool_mock.mock_server.seed import _make, seed_catalogs
+
+    cached, fresh = random.Random(5), random.Random(5)
+    seed_catalogs(random.Random(5))  # fill the cache
+    assert seed_catalogs(cached) == _make(fresh)
+    assert cached.random() == fresh.random()
