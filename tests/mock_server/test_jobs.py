@@ -109,3 +109,16 @@ def test_owned_lists_only_live_jobs_of_the_owner() -> None:
     engine.delete(a)
     assert [j.id for j in engine.owned("acct", ("x.create",))] == ["b"]
     assert engine.owned("other", ("x.create",)) == []
+
+
+@given(st.booleans())
+def test_the_immediate_policy_finishes_on_creation_and_tells_each_status(fails: bool) -> None:
+    engine = JobEngine()
+    heard: list[int] = []
+    engine.listeners.append(lambda _job, status, _now: heard.append(status))
+    job = make(engine, Lifecycle(policy="immediate"), fails=fails)
+    outcome = FAILED if fails else COMPLETED
+    assert job.status == outcome
+    assert job.history == [(QUEUED, 0.0), (PROCESSING, 0.0), (outcome, 0.0)]
+    assert heard == [PROCESSING, outcome]
+    assert engine.tick(1e9) == 0  # nothing left scheduled
