@@ -81,6 +81,16 @@ def test_other_lifecycles_never_trip_the_guard() -> None:
             wall.sleep(5)
 
 
+def test_polls_of_jobs_the_clock_does_not_hold_or_with_other_calls_between_never_trip() -> None:
+    with FakeAkool() as akool, httpx.Client(headers={"x-api-key": akool.api_key}) as http:
+        job_id = create(AkoolClient(api_key=akool.api_key))
+        for _ in range(REPEATS_AT_ONCE + 5):
+            http.get(POLL, params={"_ids": "0123456789abcdef01234567"})  # no such job
+        for _ in range(REPEATS_AT_ONCE + 5):  # a poll, then another call: not a wait loop
+            http.get(POLL, params={"_ids": job_id})
+            http.get("https://openapi.akool.com/api/open/v3/faceswap/quota/info")
+
+
 @pytest.mark.anyio
 async def test_the_async_client_takes_the_fakes_clock_as_it_is() -> None:
     with FakeAkool() as akool:
