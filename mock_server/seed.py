@@ -5,8 +5,8 @@ docs verbatim, then N more made from them with fresh ids and faker values for th
 (field → faker provider). The same seed gives the same catalogs.
 
 They are made once per process for each random state (a fresh in-process fake per test must be cheap: faker
-took ~60 ms of each) and then shared by every Backend with that seed: handlers only read them, and copy what
-they answer.
+took ~60 ms of each) and then shared by every Backend with that seed: each gets its own dict and lists, the
+items are shared (handlers only read them, and copy what they answer).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def seed_catalogs(rng: random.Random) -> Catalogs:
         return _make(rng)
     catalogs, after = _seeded(rng.getstate())
     rng.setstate(after)
-    return catalogs
+    return {name: list(items) for name, items in catalogs.items()}  # each Backend its own dict and lists
 
 
 @functools.lru_cache(maxsize=32)
