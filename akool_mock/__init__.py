@@ -1,6 +1,6 @@
 """akool-mock: a faithful fake of the Akool API, its JSON Schema contract, a reference SDK, a contract suite.
 
-    from akool_mock import FakeAkool                      # the in-process fake (httpx calls to Akool hosts)
+    from akool_mock import FakeAkool                      # the in-process fake (httpx, requests, aiohttp)
     from akool_mock.sdk import AkoolClient, AsyncAkoolClient
 
 The parts live in subpackages: `akool_mock.mock_server` (the fake), `akool_mock.schemas` (the contract),

@@ -2,7 +2,7 @@
 
 python -m benchmarks                      # everything (about 5 minutes on 2 cores)
 python -m benchmarks --quick              # shorter loads and 10k/100k jobs only (about 2 minutes)
-python -m benchmarks --only http,scale    # any of: http startup pytest inprocess scale webhooks hostile
+python -m benchmarks --only http,scale    # sections: see SECTIONS below (http, scale, pytest, ...)
 python -m benchmarks --json out/bench.json --no-prism
 """
 
@@ -23,6 +23,7 @@ from benchmarks import (
     http_load,
     inprocess,
     loadgen,
+    per_test,
     prism,
     pytest_startup,
     scale,
@@ -31,7 +32,7 @@ from benchmarks import (
 )
 from benchmarks.common import REPO, machine
 
-SECTIONS = ("hotpaths", "http", "startup", "pytest", "inprocess", "scale", "webhooks", "hostile")
+SECTIONS = ("hotpaths", "http", "startup", "pytest", "inprocess", "pertest", "scale", "webhooks", "hostile")
 DEFAULT_JSON = REPO / "out" / "benchmarks.json"
 TITLES = {
     "hotpaths": "Hot paths: each optimization, before and after",
@@ -39,6 +40,7 @@ TITLES = {
     "startup": "Start-up: process start to first 200",
     "pytest": "pytest start-up: what installing akool-mock adds to every pytest run",
     "inprocess": "In-process: SDK round trips through FakeAkool",
+    "pertest": "Per test: a fresh FakeAkool against a respx route",
     "scale": "Scale: jobs created through the engine",
     "webhooks": "Webhooks: encrypted, signed deliveries to a local receiver",
     "hostile": "Hostile bodies: the worst requests while a second client polls",
@@ -85,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "startup": lambda: startup.run(repeats=2 if args.quick else 3, with_prism=with_prism),
         "pytest": lambda: pytest_startup.run(repeats=10 if args.quick else 30),
         "inprocess": lambda: inprocess.run(seconds=1.0 if args.quick else 2.0, rounds=rounds + 1),
+        "pertest": lambda: per_test.run(batches=4 if args.quick else 10),
         "scale": lambda: scale.run(sizes=scale.SIZES[:2] if args.quick else scale.SIZES),
         "webhooks": lambda: webhooks.run(jobs=1000 if args.quick else 2000),
         "hostile": lambda: hostile.run(rounds=1 if args.quick else 2),
@@ -95,6 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "startup": startup.render,
         "pytest": pytest_startup.render,
         "inprocess": inprocess.render,
+        "pertest": per_test.render,
         "scale": scale.render,
         "webhooks": webhooks.render,
         "hostile": hostile.render,

@@ -44,6 +44,11 @@ def pytest_configure(config: pytest.Config) -> None:
         if absent:
             raise pytest.UsageError(extras.message(absent))
     config.stash[RECORDER] = Recorder()
+    config.addinivalue_line(
+        "markers",
+        "akool(**keywords): configure this test's `akool` fixture with FakeAkool's keywords "
+        "(seed, clock, speed, lifecycle, credits, accounts, config, send_webhooks)",
+    )
     # On a failing hypothesis test, hypothesis' own plugin imports libcst, which warns about
     # mypy_extensions.TypedDict: under `-W error` that import turns the failure into an INTERNALERROR.
     config.addinivalue_line("filterwarnings", f"ignore:{LIBCST_WARNING}:DeprecationWarning")
@@ -113,11 +118,18 @@ def akool_client(akool_target: Target) -> Iterator[AkoolClient]:
 
 
 @pytest.fixture
-def akool(pytestconfig: pytest.Config) -> Iterator[FakeAkool]:
-    """A fresh in-process fake for one test (manual clock): httpx calls to Akool hosts reach it."""
+def akool(request: pytest.FixtureRequest, pytestconfig: pytest.Config) -> Iterator[FakeAkool]:
+    """A fresh in-process fake for one test (manual clock): httpx, requests and aiohttp calls to the Akool
+    hosts reach it. `@pytest.mark.akool(lifecycle="immediate", credits=5, ...)` configures it per test."""
     from akool_mock.mock_server import FakeAkool
 
-    with FakeAkool(seed=_seed(pytestconfig)) as fake:
+    marker = request.node.get_closest_marker("akool")
+    keywords = dict(marker.kwargs) if marker else {}
+    if "config" not in keywords:  # a config file may hold its own seed
+        keywords.setdefault("seed", _seed(pytestconfig))
+    if marker and marker.args:
+        raise pytest.UsageError("@pytest.mark.akool takes keywords only, e.g. @pytest.mark.akool(seed=3)")
+    with FakeAkool(**keywords) as fake:
         yield fake
 
 

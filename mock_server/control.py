@@ -42,6 +42,7 @@ from akool_mock.mock_server.jobs import Job, JobStateError
 from akool_mock.mock_server.json_reader import JsonLimits, JsonRefused, read_json
 from akool_mock.mock_server.media import serve_media
 from akool_mock.mock_server.settings import ConfigError
+from akool_mock.mock_server.spelling import UnknownName, check_names
 from akool_mock.mock_server.state import Account, Backend
 from akool_mock.mock_server.wire import WireRequest, WireResponse, json_response
 
@@ -111,11 +112,14 @@ class Control:
             for method, pattern, route in self.routes:
                 match = pattern.match(request.path)
                 if match and method == request.method.upper():
+                    check_keys(self.backend, route, request)
                     result = route(self, request, match.groupdict())
                     return result if isinstance(result, WireResponse) else json_response(result)
             raise ControlError(404, f"no control route {request.method} {request.path}")
         except ControlError as error:
             return json_response({"error": str(error)}, error.status)
+        except UnknownName as error:
+            return json_response({"error": str(error)}, 400)
         except (JobStateError, ConfigError, ValueError) as error:
             return json_response({"error": str(error)}, 409)
         except NotFound as error:
@@ -371,3 +375,42 @@ ROUTES: list[tuple[str, str, Route]] = [
     ("GET", "stats", _stats),
     ("GET", r"media/(?P<id>[0-9a-f]{24})\.(?P<ext>[a-z0-9]+)", _media),
 ]
+
+
+# What each control call reads: any other body or query key is refused with a did-you-mean (spelling.py).
+# Fault rules and webhook modes check their own keys (faults.KEYS, webhooks.Modes).
+BODY_KEYS: dict[Route, frozenset[str]] = {
+    _reset: frozenset(),
+    _advance_clock: frozenset({"seconds"}),
+    _speed: frozenset({"speed"}),
+    _complete: frozenset(),
+    _fail: frozenset({"reason"}),
+    _advance_job: frozenset(),
+    _create_account: frozenset({"client_id", "api_key", "credits", "banned"}),
+    _update_account: frozenset({"credits", "banned"}),
+    _rate_limit: frozenset({"per_second"}),
+    _redeliver: frozenset(),
+}
+QUERY_KEYS: dict[Route, frozenset[str]] = {
+    _jobs: frozenset({"account", "operation", "status"}),
+    _webhooks: frozenset({"job"}),
+    _journal: frozenset({"limit"}),
+}
+
+
+def check_keys(backend: Backend, route: Route, request: WireRequest) -> None:
+    """Refuse keys the call does not read, and operation ids the catalog does not hold."""
+    if route in QUERY_KEYS:
+        check_names(request.query, QUERY_KEYS[route], "query parameter")
+        operation = request.query.get("operation")
+        if isinstance(operation, str):
+            check_names([operation], [op.id for op in backend.catalog.operations], "operation")
+    known = BODY_KEYS.get(route)
+    if known is None or not request.body.strip():
+        return
+    try:
+        body = json.loads(request.body)
+    except (ValueError, RecursionError):
+        return  # the route reads the body itself and says what is wrong with it
+    if isinstance(body, dict):
+        check_names(body, known, "key")

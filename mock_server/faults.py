@@ -8,12 +8,15 @@ within one second of the fake's clock. Both are set through the control API or `
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
 from akool_mock.mock_server.errors import code_messages
+from akool_mock.mock_server.spelling import check_names
 
 ACTIONS = ("code", "http_status", "delay", "drop")
+KEYS = frozenset({"operation", "account", "count", "code", "msg", "http_status", "delay_s", "drop"})
 
 
 @dataclass(slots=True, eq=False)
@@ -35,8 +38,12 @@ class Fault:
         return {name: getattr(self, name) for name in self.__slots__}
 
 
-def fault_from(raw: dict[str, Any], fault_id: str) -> Fault:
-    """Build a fault from control-API JSON; ValueError names what is wrong."""
+def fault_from(raw: dict[str, Any], fault_id: str, operations: Collection[str] = ()) -> Fault:
+    """Build a fault from control-API JSON; ValueError names what is wrong (unknown keys and, when
+    `operations` is given, unknown operation ids too, each with a did-you-mean)."""
+    check_names(raw, KEYS, "fault key")
+    if operations and raw.get("operation") is not None:
+        check_names([str(raw["operation"])], operations, "operation")
     count = raw.get("count")
     if count is not None and (not isinstance(count, int) or isinstance(count, bool) or count < 1):
         raise ValueError("count must be a whole number >= 1 (omit it for every call)")
@@ -62,7 +69,8 @@ def fault_from(raw: dict[str, Any], fault_id: str) -> Fault:
 class Faults:
     """Active fault rules and per-account rate limits."""
 
-    def __init__(self) -> None:
+    def __init__(self, operations: Collection[str] = ()) -> None:
+        self.operations = operations  # the catalog's ids: a rule naming another operation is refused
         self.rules: list[Fault] = []
         self.rate_limits: dict[str, float] = {}
         self._windows: dict[str, deque[float]] = {}
@@ -70,7 +78,7 @@ class Faults:
 
     def add(self, raw: dict[str, Any]) -> Fault:
         self._sequence += 1
-        fault = fault_from(raw, f"fault_{self._sequence}")
+        fault = fault_from(raw, f"fault_{self._sequence}", self.operations)
         self.rules.append(fault)
         return fault
 

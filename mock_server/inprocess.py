@@ -1,172 +1,153 @@
 """`FakeAkool`: the whole fake inside the test process, no sockets.
 
-Inside it, every httpx request (sync or async client) to https://openapi.akool.com or https://sg3.akool.com
-is routed through respx to the same pipeline `akool-mock serve` uses; other hosts pass through untouched.
-The clock is manual by default, and the controls are plain Python:
+Inside it, every request to https://openapi.akool.com or https://sg3.akool.com from httpx (through respx),
+`requests` (through `responses`) and aiohttp (through `aioresponses`) reaches the same pipeline
+`akool-mock serve` uses; other hosts pass through untouched. The clock is manual by default, the controls
+are plain Python, and webhooks stay in the process unless sending them is asked for:
 
-    with FakeAkool() as akool:
-        ...                                   # call Akool with any httpx-based client
-        akool.clock.advance(60)               # jobs move, due webhooks are delivered
+    with FakeAkool(receiver=my_app_handler) as akool:
+        ...                                   # call Akool with any of the three clients
+        akool.clock.advance(60)               # jobs move, due webhooks go to the receiver
         akool.jobs.fail(job_id, "bad face")
-        akool.webhooks.deliveries
+        akool.assert_called("faceswap.create_image", times=1)
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
-import inspect
-import time
+import json
+import threading
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 import httpx
-import respx
 
-from akool_mock.mock_server.app import build_pipeline
-from akool_mock.mock_server.clock import Clock, ManualClock, SystemClock
+from akool_mock.mock_server.app import build_pipeline, make_clock
+from akool_mock.mock_server.calls import Call, Calls
+from akool_mock.mock_server.clock import Clock, ManualClock
+from akool_mock.mock_server.control import Control
 from akool_mock.mock_server.dispatch import SyncSender, httpx_sync_sender, send_sync
-from akool_mock.mock_server.jobs import Job
-from akool_mock.mock_server.settings import Settings, build_settings
-from akool_mock.mock_server.state import Account, Backend
-from akool_mock.mock_server.wire import WireRequest, WireResponse, parse_query
+from akool_mock.mock_server.fake_config import AccountArg, LifecycleArg, inprocess_settings
+from akool_mock.mock_server.fake_controls import (
+    FakeAccounts,
+    FakeClock,
+    FakeFaults,
+    FakeJobs,
+    FakeWebhooks,
+    Receiver,
+)
+from akool_mock.mock_server.fake_server import FakeServer
+from akool_mock.mock_server.pipeline import Pipeline
+from akool_mock.mock_server.poll_watch import FrozenClockError, PollWatch
+from akool_mock.mock_server.settings import Settings
+from akool_mock.mock_server.state import Backend
+from akool_mock.mock_server.wire import WireRequest, WireResponse
+from akool_mock.schemas import load_catalog
 
 AKOOL_HOSTS = ("openapi.akool.com", "sg3.akool.com")
-DEFAULT_BASE_URL = "https://openapi.akool.com"
-Receiver = Callable[[str, dict[str, Any]], int | None]
+WEBHOOK_TIMEOUT_S = 10.0
 F = TypeVar("F", bound=Callable[..., Any])
+__all__ = ["AKOOL_HOSTS", "Call", "FakeAkool", "FrozenClockError", "Receiver"]
 
 
-class _Clock:
-    def __init__(self, fake: FakeAkool) -> None:
-        self._fake = fake
+class Interceptor(Protocol):
+    """One HTTP client library's seam: while started, its calls to Akool reach `FakeAkool.handle`."""
 
-    def now(self) -> float:
-        return self._fake.backend.now()
+    name: str
 
-    def now_ms(self) -> int:
-        return self._fake.backend.now_ms()
+    def start(self) -> None: ...
 
-    def advance(self, seconds: float) -> None:
-        """Move time on: jobs due by then move, and due webhooks are delivered."""
-        self._fake.backend.clock.advance(seconds)
-        self._fake.settle()
+    def stop(self) -> None: ...
 
 
-class _Jobs:
-    def __init__(self, fake: FakeAkool) -> None:
-        self._fake = fake
+def _interceptors(handle: Callable[[WireRequest], WireResponse]) -> list[Interceptor]:
+    from akool_mock.mock_server import intercept_aiohttp, intercept_requests
+    from akool_mock.mock_server.intercept_httpx import HttpxInterceptor
 
-    def get(self, job_id: str) -> Job:
-        job = self._fake.backend.jobs.get(job_id)
-        if job is None:
-            raise KeyError(f"no job {job_id}")
-        return job
-
-    def all(self, operation: str | None = None, account: str | None = None) -> list[Job]:
-        return [
-            j for j in self._fake.backend.jobs if operation in (None, j.op_id) and account in (None, j.owner)
-        ]
-
-    def complete(self, job_id: str) -> Job:
-        return self._act(job_id, self._fake.backend.jobs.complete)
-
-    def fail(self, job_id: str, reason: str | None = None) -> Job:
-        return self._act(job_id, lambda job, now: self._fake.backend.jobs.fail(job, now, reason))
-
-    def advance(self, job_id: str) -> Job:
-        return self._act(job_id, self._fake.backend.jobs.step)
-
-    def _act(self, job_id: str, action: Callable[[Job, float], None]) -> Job:
-        job = self.get(job_id)
-        action(job, self._fake.backend.now())
-        self._fake.settle()
-        return job
+    found: list[Interceptor] = [HttpxInterceptor(AKOOL_HOSTS, handle)]
+    if intercept_requests.available():
+        found.append(intercept_requests.RequestsInterceptor(AKOOL_HOSTS, handle))
+    if intercept_aiohttp.available():
+        found.append(intercept_aiohttp.AiohttpInterceptor(AKOOL_HOSTS, handle))
+    return found
 
 
-class _Accounts:
-    def __init__(self, fake: FakeAkool) -> None:
-        self._fake = fake
-
-    def create(self, credits: float | None = None, **kwargs: Any) -> Account:
-        return self._fake.backend.create_account(credits=credits, **kwargs)
-
-    def get(self, client_id: str) -> Account:
-        return self._fake.backend.account(client_id)
-
-    def set_credits(self, client_id: str, credits: float) -> None:
-        self._fake.backend.update_account(self.get(client_id), credits=credits)
-
-    def ban(self, client_id: str, banned: bool = True) -> None:
-        self._fake.backend.update_account(self.get(client_id), banned=banned)
+@functools.lru_cache(maxsize=1)
+def _template() -> Pipeline:
+    return build_pipeline(Settings(clock="manual", seed=0), ManualClock())
 
 
-class _Webhooks:
-    def __init__(self, fake: FakeAkool) -> None:
-        self._fake = fake
-        self.receiver: Receiver | None = None
-
-    @property
-    def deliveries(self) -> list[dict[str, Any]]:
-        return [d.as_dict() for d in self._fake.backend.outbox.for_job(None)]
-
-    def for_job(self, job_id: str) -> list[dict[str, Any]]:
-        return [d.as_dict() for d in self._fake.backend.outbox.for_job(job_id)]
-
-    def modes(self, client_id: str, **flags: Any) -> None:
-        self._fake.backend.outbox.set_modes(client_id, **flags)
-
-    def redeliver(self, delivery_id: str) -> None:
-        self._fake.backend.outbox.redeliver(delivery_id, self._fake.backend.now())
-        self._fake.settle()
-
-
-class _Faults:
-    def __init__(self, fake: FakeAkool) -> None:
-        self._fake = fake
-
-    def add(self, **rule: Any) -> None:
-        """e.g. `add(operation="faceswap.create_image", count=2, code=1005)`, `add(drop=True, count=1)`."""
-        self._fake.backend.faults.add(rule)
-
-    def rate_limit(self, client_id: str, per_second: float | None) -> None:
-        limits = self._fake.backend.faults.rate_limits
-        if per_second is None:
-            limits.pop(client_id, None)
-        else:
-            limits[client_id] = per_second
-
-    def clear(self) -> None:
-        self._fake.backend.faults.clear()
+def _pipeline(settings: Settings, clock: Clock) -> Pipeline:
+    """A pipeline on a new Backend. What a Pipeline derives from the catalog (handlers, routes, compiled
+    checks, query types: ~5 ms) is the same for every fake, so it is made once per process and shared by a
+    shallow copy; only the Backend and its control API are per fake."""
+    backend = Backend(settings, clock, load_catalog())
+    pipeline = copy.copy(_template())
+    pipeline.backend = backend
+    pipeline.control = Control(backend, settings.control_token)
+    return pipeline
 
 
 class FakeAkool(contextlib.ContextDecorator):
-    """The fake Akool API for one test: a context manager, or a decorator of sync and async tests."""
+    """The fake Akool API for one test: a context manager, or a decorator of sync and async tests.
+
+    Keywords mean what the served fake's config says (`seed`, `clock` "manual" | "real" or a Clock,
+    `speed`, `lifecycle` "time" | "polls" | "manual" | "immediate" or a mapping, `credits` of the default
+    account, `accounts`, `config=PATH`); `settings=` is the same thing built already, and never combines
+    silently with keywords. `receiver(url, payload_body)` gets the webhooks; without one they are only
+    recorded, unless `send_webhooks=True` POSTs them to their URLs. Used as a decorator, each call of the
+    test starts from a fresh fake.
+    """
 
     def __init__(
         self,
         settings: Settings | None = None,
         *,
-        seed: int | None = 0,
-        clock: Clock | None = None,
-        base_url: str = DEFAULT_BASE_URL,
+        seed: int | None = None,
+        clock: str | Clock | None = None,
+        speed: float | None = None,
+        lifecycle: LifecycleArg | None = None,
+        credits: float | None = None,
+        accounts: list[AccountArg] | None = None,
         receiver: Receiver | None = None,
+        config: str | Path | None = None,
+        base_url: str | None = None,
+        send_webhooks: bool = False,
     ) -> None:
-        self.settings = settings or build_settings(clock="manual", seed=seed, public_url=base_url)
-        if clock is None:
-            clock = ManualClock() if self.settings.clock == "manual" else SystemClock(self.settings.speed)
-        self.pipeline = build_pipeline(self.settings, clock)
-        self.backend: Backend = self.pipeline.backend
-        self.clock = _Clock(self)
-        self.jobs = _Jobs(self)
-        self.accounts = _Accounts(self)
-        self.webhooks = _Webhooks(self)
-        self.webhooks.receiver = receiver
-        self.faults = _Faults(self)
-        self._router: respx.MockRouter | None = None
-        self._passthrough = httpx.Client(timeout=10.0)
+        self.settings = inprocess_settings(
+            settings,
+            config=config,
+            base_url=base_url,
+            clock=clock,
+            seed=seed,
+            speed=speed,
+            lifecycle=lifecycle,
+            credits=credits,
+            accounts=accounts,
+        )
+        self._clock = None if isinstance(clock, str) else clock
+        self.send_webhooks = send_webhooks
+        self.clock = FakeClock(self)
+        self.jobs = FakeJobs(self)
+        self.accounts = FakeAccounts(self)
+        self.webhooks = FakeWebhooks(self, receiver)
+        self.faults = FakeFaults(self)
+        self._network: httpx.Client | None = None
+        self._interceptors: list[Interceptor] = []
+        self._server: FakeServer | None = None
+        self.lock = threading.RLock()  # the Backend sees one request at a time (serve() adds a thread)
+        self._build()
 
-    # ----- the default account -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.pipeline = _pipeline(self.settings, self._clock or make_clock(self.settings))
+        self.backend: Backend = self.pipeline.backend
+        self.calls = Calls(self.backend)
+        self.watch = PollWatch(self.backend)
+
+    # ----- the default account and what was received ----------------------------------------------------
     @property
     def api_key(self) -> str:
         return self.settings.accounts[0].api_key
@@ -179,23 +160,51 @@ class FakeAkool(contextlib.ContextDecorator):
     def journal(self) -> list[dict[str, Any]]:
         return [entry.as_dict() for entry in self.backend.journal]
 
+    def assert_called(
+        self, operation: str, *, times: int | None = None, account: str | None = None
+    ) -> list[Call]:
+        """`operation` was called (exactly `times` times); the failure lists what was called instead."""
+        return self.calls.assert_called(operation, times=times, account=account)
+
+    def assert_not_called(self, operation: str, *, account: str | None = None) -> None:
+        self.calls.assert_not_called(operation, account=account)
+
     def reset(self) -> None:
         self.backend.reset()
 
     # ----- routing ------------------------------------------------------------------------------------
     def start(self) -> FakeAkool:
-        router = respx.mock(assert_all_called=False, assert_all_mocked=False)
-        for host in AKOOL_HOSTS:
-            router.route(host=host).mock(side_effect=self._respond)
-        router.route().pass_through()
-        router.start()
-        self._router = router
+        """Intercept httpx, and `requests` and aiohttp where installed, for the Akool hosts."""
+        self._interceptors = _interceptors(self.handle)
+        started: list[Interceptor] = []
+        try:
+            for interceptor in self._interceptors:
+                interceptor.start()
+                started.append(interceptor)
+        except BaseException:
+            for interceptor in reversed(started):
+                interceptor.stop()
+            raise
         return self
 
+    def serve(self, port: int = 0) -> str:
+        """Also answer on http://127.0.0.1:<port> (a free one by default), from this same fake: for
+        subprocesses, Node scripts and browsers. Returns the base URL; the port closes when the fake stops.
+        """
+        if self._server is None:
+            self._server = FakeServer(self, port).start()
+        return self._server.url
+
     def stop(self) -> None:
-        if self._router is not None:
-            self._router.stop()
-            self._router = None
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+        for interceptor in reversed(self._interceptors):
+            interceptor.stop()
+        self._interceptors = []
+        if self._network is not None:
+            self._network.close()
+            self._network = None
 
     def __enter__(self) -> FakeAkool:
         return self.start()
@@ -203,62 +212,62 @@ class FakeAkool(contextlib.ContextDecorator):
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    def _recreate_cm(self) -> FakeAkool:
+        """ContextDecorator asks for this on every call of a decorated test: a fresh fake each time."""
+        self._build()
+        return self
+
     def __call__(self, func: F) -> F:
+        import inspect
+
         if inspect.iscoroutinefunction(func):
 
             @functools.wraps(func)
             async def async_wrapper(*args: Any, **kwargs: Any) -> Any:
-                with self:
+                with self._recreate_cm():
                     return await func(*args, **kwargs)
 
-            return cast(F, async_wrapper)
+            return async_wrapper  # type: ignore[return-value]
         wrapped: F = super().__call__(func)
         return wrapped
 
-    def _respond(self, request: httpx.Request) -> httpx.Response:
-        wire = WireRequest(
-            method=request.method,
-            path=request.url.path,
-            query=parse_query(list(request.url.params.multi_items())),
-            headers={k.lower(): v for k, v in request.headers.items()},
-            body=request.read(),
-            host=request.url.host,
-        )
-        answer = self.pipeline.handle(wire)
-        self.settle()
-        return self._deliver(request, answer)
-
-    @staticmethod
-    def _deliver(request: httpx.Request, answer: WireResponse) -> httpx.Response:
-        if answer.delay_s:
-            timeout = request.extensions.get("timeout", {}).get("read")
-            if timeout is not None and answer.delay_s >= timeout:
-                raise httpx.ReadTimeout(
-                    "akool-mock: injected delay exceeded the read timeout", request=request
-                )
-            time.sleep(answer.delay_s)
-        if answer.drop:
-            raise httpx.RemoteProtocolError(
-                "Server disconnected without sending a response.", request=request
-            )
-        headers = {"content-type": answer.content_type, **answer.headers}
-        return httpx.Response(answer.status, content=answer.body, headers=headers)
+    def handle(self, request: WireRequest) -> WireResponse:
+        """One request from any intercepted client: the pipeline's answer, then due changes and webhooks."""
+        with self.lock:
+            answer = self.pipeline.handle(request)
+            self.settle()
+            self.watch.seen(request)
+        return answer
 
     # ----- webhooks -----------------------------------------------------------------------------------
     def settle(self) -> None:
-        """Apply due job changes and deliver due webhooks (to the receiver, or over HTTP)."""
-        self.backend.tick()
-        send_sync(self.backend, self._sender())
+        """Apply due job changes and hand due webhooks to the receiver (or the network, if asked).
 
-    def _sender(self) -> SyncSender:
+        With neither a receiver nor `send_webhooks=True`, deliveries are recorded (`webhooks.deliveries`,
+        state `pending`) and nothing is sent: a test never POSTs to an app's real `webhookUrl` by accident.
+        """
+        with self.lock:
+            self.backend.tick()
+            sender = self._sender()
+            if sender is None:
+                self.backend.persist()
+            else:
+                send_sync(self.backend, sender)
+
+    def _sender(self) -> SyncSender | None:
         receiver = self.webhooks.receiver
-        if receiver is None:
-            return httpx_sync_sender(self._passthrough)
+        if receiver is not None:
+            return _to_receiver(receiver)
+        if not self.send_webhooks:
+            return None
+        if self._network is None:
+            self._network = httpx.Client(timeout=WEBHOOK_TIMEOUT_S)
+        return httpx_sync_sender(self._network)
 
-        def to_receiver(url: str, body: bytes, _headers: dict[str, str]) -> int:
-            import json
 
-            status = receiver(url, json.loads(body))
-            return 200 if status is None else status
+def _to_receiver(receiver: Receiver) -> SyncSender:
+    def send(url: str, body: bytes, _headers: dict[str, str]) -> int:
+        status = receiver(url, json.loads(body))
+        return 200 if status is None else status
 
-        return to_receiver
+    return send

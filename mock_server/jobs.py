@@ -1,7 +1,8 @@
 """Job lifecycles: 1 queued → 2 processing → 3 completed | 4 failed, and nothing else.
 
 A job's policy decides what moves it: `time` (two deadlines on the clock, kept in a heap so a poll costs
-O(1) and a tick pops only what is due), `polls` (one step every N polls), or `manual` (only the control API).
+O(1) and a tick pops only what is due), `polls` (one step every N polls), `manual` (only the control API), or
+`immediate` (queued → processing → its outcome as it is created: each status still happens, and is told).
 Every change goes through `_move`, which refuses to go back or to leave a terminal state and tells the
 listeners (webhooks, result URLs) exactly once per change.
 """
@@ -131,6 +132,9 @@ class JobEngine:
             history=[(QUEUED, now)],
         )
         self.add(job, lifecycle)
+        if job.policy == "immediate":
+            self._move(job, PROCESSING, now)
+            self._move(job, job.outcome, now)
         return job
 
     def _shared_cost(self, cost: float) -> float:

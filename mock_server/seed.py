@@ -4,14 +4,18 @@ Each `fixtures/canonical/<name>.json` holds `{"items": [...], "vary": {...}, "ex
 docs verbatim, then N more made from them with fresh ids and values for the fields named in `vary`
 (field → how: `object_id`, `suffix`, `first_name` or `name`). The same seed gives the same catalogs.
 Names come from a small bundled list, so the server needs no faker (the contract suite uses faker).
+
+They are made once per process for each random state (a fresh in-process fake per test must be cheap) and
+then shared by every Backend with that seed: each gets its own dict and lists, the items are shared
+(handlers only read them, and copy what they answer).
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import random
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +25,7 @@ CANONICAL_DIR = FIXTURES_DIR / "canonical"
 NAMES_FILE = Path(__file__).resolve().parent / "data" / "names.json"
 
 
-@cache
+@functools.cache
 def _names() -> dict[str, list[str]]:
     names: dict[str, list[str]] = json.loads(NAMES_FILE.read_text(encoding="utf-8"))
     return names
@@ -47,8 +51,27 @@ def _vary(item: dict[str, Any], vary: dict[str, str], rng: random.Random, n: int
     return copied
 
 
-def seed_catalogs(rng: random.Random) -> dict[str, list[dict[str, Any]]]:
-    catalogs: dict[str, list[dict[str, Any]]] = {}
+Catalogs = dict[str, list[dict[str, Any]]]
+
+
+def seed_catalogs(rng: random.Random) -> Catalogs:
+    """The catalogs for `rng`'s state, leaving `rng` as making them would have (so later ids match)."""
+    if isinstance(rng, random.SystemRandom):  # no seed: nothing to repeat, nothing to cache
+        return _make(rng)
+    catalogs, after = _seeded(rng.getstate())
+    rng.setstate(after)
+    return {name: list(items) for name, items in catalogs.items()}  # each Backend its own dict and lists
+
+
+@functools.lru_cache(maxsize=32)
+def _seeded(state: tuple[Any, ...]) -> tuple[Catalogs, tuple[Any, ...]]:
+    rng = random.Random()
+    rng.setstate(state)
+    return _make(rng), rng.getstate()
+
+
+def _make(rng: random.Random) -> Catalogs:
+    catalogs: Catalogs = {}
     for path in sorted(CANONICAL_DIR.glob("*.json")):
         spec = json.loads(path.read_text(encoding="utf-8"))
         items: list[dict[str, Any]] = [copy.deepcopy(i) for i in spec["items"]]

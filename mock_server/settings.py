@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 from akool_mock.mock_server.destinations import parse_allow
 
-Policy = Literal["time", "polls", "manual"]
-POLICIES: frozenset[str] = frozenset({"time", "polls", "manual"})
+Policy = Literal["time", "polls", "manual", "immediate"]
+POLICIES: frozenset[str] = frozenset({"time", "polls", "manual", "immediate"})
 
 # The default account: documented in the README so anyone can call the fake at once.
 DEFAULT_CLIENT_ID = "AKmockClientId0000000001"
@@ -50,7 +50,8 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Lifecycle:
-    """How jobs move: `time` (durations scaled by the clock), `polls` (a step every N polls), `manual`."""
+    """How jobs move: `time` (durations scaled by the clock), `polls` (a step every N polls), `manual`
+    (only when told), `immediate` (finished on creation, for tests that do not care about progress)."""
 
     policy: Policy = "time"
     polls_per_step: int = 1

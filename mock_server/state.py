@@ -125,7 +125,8 @@ class Backend:
         self.counters = Counters()
         self.seeded: dict[str, list[dict[str, Any]]] = {}
         self.outbox = new_outbox(settings, self.ids.random)
-        self.faults = Faults()
+        self._operation_ids = frozenset(op.id for op in catalog.operations)
+        self.faults = Faults(self._operation_ids)
         self.touched = Touched()
         self.state_file = StateFile(Path(settings.state_file)) if settings.state_file else None
         self.reset(clear_state_file=False)
@@ -149,7 +150,7 @@ class Backend:
         self.journal.clear()
         self.counters = Counters()
         self.outbox = new_outbox(self.settings, self.ids.random)
-        self.faults = Faults()
+        self.faults = Faults(self._operation_ids)
         for config in self.settings.accounts:
             self.add_account(config)
         from akool_mock.mock_server.seed import seed_catalogs

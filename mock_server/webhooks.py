@@ -17,6 +17,7 @@ from typing import Any
 
 from akool_mock.mock_server.destinations import Destinations, Refused
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job
+from akool_mock.mock_server.spelling import check_names
 
 HELD = float("inf")
 STALE_BY_MS = 3_600_000
@@ -131,9 +132,7 @@ class Outbox:
 
     def set_modes(self, account: str, **flags: Any) -> Modes:
         """Replace the account's adversarial modes; unknown names are refused."""
-        unknown = set(flags) - set(Modes.__slots__)
-        if unknown:
-            raise ValueError(f"unknown webhook modes {sorted(unknown)}; known: {list(Modes.__slots__)}")
+        check_names(flags, Modes.__slots__, "webhook mode")
         modes = Modes()
         for name, value in flags.items():
             setattr(modes, name, float(value) if name == "delay_s" else bool(value))

@@ -10,6 +10,7 @@ use, cached, and fetched again once when a request answers 1101 (the token may h
 
 from __future__ import annotations
 
+import inspect
 import logging
 import random
 from collections.abc import Awaitable, Callable
@@ -36,6 +37,34 @@ HTTPClient = httpx.Client
 AsyncHTTPClient = httpx.AsyncClient
 Sleep = Callable[[float], None]
 AsyncSleep = Callable[[float], Awaitable[None]]
+# What `sleep=` may be: the async client also takes a plain function (a fake's `clock.advance`).
+SleepLike = Callable[[float], None]
+AsyncSleepLike = Callable[[float], Awaitable[None] | None]
+
+
+class SleepOf:
+    """`sleep=` of the blocking client: a plain function (a coroutine function is refused clearly)."""
+
+    def __init__(self, sleep: SleepLike) -> None:
+        if inspect.iscoroutinefunction(sleep):
+            raise TypeError("AkoolClient(sleep=...) takes a plain function (AsyncAkoolClient: async ones)")
+        self._sleep = sleep
+
+    def __call__(self, seconds: float) -> None:
+        self._sleep(seconds)
+
+
+class AsyncSleepOf:
+    """`sleep=` of the async client: a coroutine function, or a plain one such as `akool.clock.advance`."""
+
+    def __init__(self, sleep: AsyncSleepLike) -> None:
+        self._sleep = sleep
+
+    async def __call__(self, seconds: float) -> None:
+        result = self._sleep(seconds)
+        if inspect.isawaitable(result):
+            await result
+
 
 log = logging.getLogger("akool_mock.sdk")
 

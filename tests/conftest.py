@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,12 @@ def akool_docs() -> Path:
             pytest.fail("the Akool docs are required (AKOOL_DOCS_REQUIRED) but were not found")
         pytest.skip("the Akool docs are not beside this checkout; set AKOOL_DOCS to run this test")
     return found
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _loopback_only() -> Iterator[None]:
+    """Nothing in the suite may reach another host (tests/support/network.py)."""
+    from tests.support.network import loopback_only
+
+    with loopback_only():
+        yield

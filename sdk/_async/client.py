@@ -41,7 +41,13 @@ from akool_mock.sdk._async.resources import (
 from akool_mock.sdk._config import transport_config
 from akool_mock.sdk._core import RequestSpec
 from akool_mock.sdk._operations import ROUTES, spec_for
-from akool_mock.sdk._transport import AsyncHTTPClient, AsyncSleep, AsyncTransport
+from akool_mock.sdk._transport import (
+    AsyncHTTPClient,
+    AsyncSleep,
+    AsyncSleepLike,
+    AsyncSleepOf,
+    AsyncTransport,
+)
 from akool_mock.sdk.types._base import JobRef, WireModel
 
 M = TypeVar("M", bound=WireModel)
@@ -58,7 +64,8 @@ class AsyncAkoolClient:
     detection host (https://sg3.akool.com). `timeout` bounds each HTTP request, in seconds; `max_retries`
     bounds the retries of failures that are safe to retry (see sdk._core). `http_client` is an
     httpx.AsyncClient to use (it is not closed by `close`). `sleep` and `clock` replace asyncio.sleep and
-    time.monotonic for retries and `wait` (tests drive a fake clock with them); `rng` is the jitter source.
+    time.monotonic for retries and `wait` (tests drive a fake clock with them: `sleep=akool.clock.advance`
+    works as it is, a plain function or a coroutine function); `rng` is the jitter source.
     """
 
     auth: AsyncAuth
@@ -91,7 +98,7 @@ class AsyncAkoolClient:
         timeout: float = defaults.TIMEOUT,
         max_retries: int = defaults.MAX_RETRIES,
         http_client: AsyncHTTPClient | None = None,
-        sleep: AsyncSleep | None = None,
+        sleep: AsyncSleepLike | None = None,
         clock: Clock | None = None,
         rng: random.Random | None = None,
     ) -> None:
@@ -105,7 +112,7 @@ class AsyncAkoolClient:
             max_retries=max_retries,
             environ=os.environ,
         )
-        self._sleep: AsyncSleep = sleep or asyncio.sleep
+        self._sleep: AsyncSleep = AsyncSleepOf(sleep) if sleep is not None else asyncio.sleep
         self._clock: Clock = clock or time.monotonic
         self._transport = AsyncTransport(config, http_client=http_client, sleep=self._sleep, rng=rng)
         self._make_areas()

@@ -42,7 +42,13 @@ from akool_mock.sdk._sync.resources import (
 from akool_mock.sdk._config import transport_config
 from akool_mock.sdk._core import RequestSpec
 from akool_mock.sdk._operations import ROUTES, spec_for
-from akool_mock.sdk._transport import HTTPClient, Sleep, Transport
+from akool_mock.sdk._transport import (
+    HTTPClient,
+    Sleep,
+    SleepLike,
+    SleepOf,
+    Transport,
+)
 from akool_mock.sdk.types._base import JobRef, WireModel
 
 M = TypeVar("M", bound=WireModel)
@@ -59,7 +65,8 @@ class AkoolClient:
     detection host (https://sg3.akool.com). `timeout` bounds each HTTP request, in seconds; `max_retries`
     bounds the retries of failures that are safe to retry (see sdk._core). `http_client` is an
     httpx.Client to use (it is not closed by `close`). `sleep` and `clock` replace time.sleep and
-    time.monotonic for retries and `wait` (tests drive a fake clock with them); `rng` is the jitter source.
+    time.monotonic for retries and `wait` (tests drive a fake clock with them: `sleep=akool.clock.advance`
+    works as it is, a plain function or a coroutine function); `rng` is the jitter source.
     """
 
     auth: Auth
@@ -92,7 +99,7 @@ class AkoolClient:
         timeout: float = defaults.TIMEOUT,
         max_retries: int = defaults.MAX_RETRIES,
         http_client: HTTPClient | None = None,
-        sleep: Sleep | None = None,
+        sleep: SleepLike | None = None,
         clock: Clock | None = None,
         rng: random.Random | None = None,
     ) -> None:
@@ -106,7 +113,7 @@ class AkoolClient:
             max_retries=max_retries,
             environ=os.environ,
         )
-        self._sleep: Sleep = sleep or time.sleep
+        self._sleep: Sleep = SleepOf(sleep) if sleep is not None else time.sleep
         self._clock: Clock = clock or time.monotonic
         self._transport = Transport(config, http_client=http_client, sleep=self._sleep, rng=rng)
         self._make_areas()

@@ -141,3 +141,40 @@ def test_the_seed_picks_another_fixed_set_under_the_ci_profile(
     one, two = _negative_fields(pytester, "--akool-seed=1"), _negative_fields(pytester, "--akool-seed=2")
     assert _negative_fields(pytester, "--akool-seed=1") == one, "a seed is one fixed set"
     assert one != two, "another seed, other cases"
+
+
+MARKED = """
+import httpx
+import pytest
+
+QUOTA = "https://openapi.akool.com/api/open/v3/faceswap/quota/info"
+
+
+@pytest.mark.akool(credits=7, lifecycle="immediate")
+def test_marked(akool):
+    assert akool.settings.lifecycle.policy == "immediate"
+    answer = httpx.get(QUOTA, headers={"x-api-key": akool.api_key}).json()
+    assert answer["data"]["credit"] == 7
+
+
+def test_unmarked(akool):
+    assert akool.settings.lifecycle.policy == "time"
+    assert akool.settings.seed == 5
+
+
+@pytest.mark.akool(seed=11)
+def test_seed(akool):
+    assert akool.settings.seed == 11
+
+
+@pytest.mark.akool(lifecycel="immediate")
+def test_typo(akool):
+    pass
+"""
+
+
+def test_the_akool_marker_configures_the_fixture_per_test(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_marked=MARKED)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--akool-seed=5", "--strict-markers")
+    result.assert_outcomes(passed=3, errors=1)
+    result.stdout.fnmatch_lines(["*unexpected keyword argument 'lifecycel'*"])

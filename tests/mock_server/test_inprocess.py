@@ -70,3 +70,62 @@ def test_python_controls() -> None:
         assert answer["code"] == 1200
         akool.reset()
         assert akool.journal == []
+
+
+CREATE = "https://openapi.akool.com/api/open/v3/faceswap/highquality/specifyimage"
+FACE = {"path": "https://example.com/me.png", "opts": "262,175:363,175:313,215:272,279"}
+SWAP = {"sourceImage": [FACE], "targetImage": [FACE], "face_enhance": 0, "modifyImage": FACE["path"]}
+
+
+def test_without_a_receiver_webhooks_are_recorded_and_not_sent() -> None:
+    with receiver() as hook, FakeAkool() as akool:
+        body = {**SWAP, "webhookUrl": hook.url}
+        httpx.post(CREATE, json=body, headers={"x-api-key": akool.api_key})
+        akool.clock.advance(600)
+        deliveries = akool.webhooks.deliveries
+        assert [d["payload"]["status"] for d in deliveries] == [2, 3]
+        assert all(d["attempts"] == [] and d["state"] == "pending" for d in deliveries)
+        assert hook.bodies == []
+        akool.webhooks.receiver = lambda _url, _body: 200  # a receiver set later gets them, in order
+        akool.clock.advance(1)
+        assert [d["state"] for d in akool.webhooks.deliveries] == ["delivered", "delivered"]
+
+
+def test_sending_webhooks_over_the_network_is_an_explicit_choice() -> None:
+    with receiver() as hook, FakeAkool(send_webhooks=True) as akool:
+        body = {**SWAP, "webhookUrl": hook.url}
+        httpx.post(CREATE, json=body, headers={"x-api-key": akool.api_key})
+        akool.clock.advance(600)
+        assert len(hook.wait_for(2)) == 2
+        assert [d["state"] for d in akool.webhooks.deliveries] == ["delivered", "delivered"]
+
+
+def test_fakes_share_what_the_catalog_determines_and_nothing_else() -> None:
+    """`_pipeline` copies a per-process template: a new per-instance attribute of Pipeline must be made
+    per fake there (this list says which attributes are shared)."""
+    first, second = FakeAkool(), FakeAkool()
+    shared = {
+        "handlers",
+        "error_shapes",
+        "_query_types",
+        "_parts",
+        "_checks",
+        "_exact",
+        "_templated",
+        "_paths",
+    }
+    assert set(vars(first.pipeline)) == shared | {"backend", "control"}
+    assert all(getattr(first.pipeline, name) is getattr(second.pipeline, name) for name in shared)
+    assert first.backend is not second.backend
+    assert first.pipeline.control is not second.pipeline.control
+
+
+def test_seeded_catalogs_made_once_leave_the_ids_as_if_made_again() -> None:
+    import random
+
+    from akool_mock.mock_server.seed import _make, seed_catalogs
+
+    cached, fresh = random.Random(5), random.Random(5)
+    seed_catalogs(random.Random(5))  # fill the cache
+    assert seed_catalogs(cached) == _make(fresh)
+    assert cached.random() == fresh.random()

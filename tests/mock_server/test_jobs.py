@@ -143,3 +143,16 @@ def test_matching_is_owned_filtered_by_the_field(
         for who in ("a", "b"):
             scanned = [j for j in engine.owned(who, ("op.x", "op.y")) if j.fields["key"] == f"v{wanted}"]
             assert engine.matching(who, ("op.x", "op.y"), "key", f"v{wanted}") == scanned
+
+
+@given(st.booleans())
+def test_the_immediate_policy_finishes_on_creation_and_tells_each_status(fails: bool) -> None:
+    engine = JobEngine()
+    heard: list[int] = []
+    engine.listeners.append(lambda _job, status, _now: heard.append(status))
+    job = make(engine, Lifecycle(policy="immediate"), fails=fails)
+    outcome = FAILED if fails else COMPLETED
+    assert job.status == outcome
+    assert job.history == [(QUEUED, 0.0), (PROCESSING, 0.0), (outcome, 0.0)]
+    assert heard == [PROCESSING, outcome]
+    assert engine.tick(1e9) == 0  # nothing left scheduled

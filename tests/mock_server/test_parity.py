@@ -74,7 +74,7 @@ def settled(api: HttpApi, job: str) -> list[dict[str, Any]]:
 
 @contextmanager
 def inprocess() -> Iterator[tuple[HttpApi, str]]:
-    with FakeAkool(seed=0) as akool, httpx.Client() as client:
+    with FakeAkool(seed=0, send_webhooks=True) as akool, httpx.Client() as client:
         hosts = {"openapi.akool.com": "https://openapi.akool.com", "sg3.akool.com": "https://sg3.akool.com"}
         yield HttpApi(client, hosts, akool.api_key), "https://openapi.akool.com"
 

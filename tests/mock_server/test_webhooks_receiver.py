@@ -756,8 +756,8 @@ def test_mode_delay_holds_the_first_attempt(akool: FakeAkool, client: httpx.Clie
 
 def test_unknown_modes_are_refused(akool: FakeAkool, client: httpx.Client) -> None:
     answer = client.post(f"/_mock/accounts/{akool.client_id}/webhook-modes", json={"reorder": True})
-    assert answer.status_code == 409
-    assert "unknown webhook modes" in answer.json()["error"]
+    assert answer.status_code == 400
+    assert "unknown webhook mode 'reorder'" in answer.json()["error"]
 
 
 # ------------------------------------------------------------------------- the allowlist
