@@ -10,6 +10,7 @@
     POST /_mock/accounts/{client_id} {"credits": N, "banned": bool}
     GET  /_mock/webhooks[?job=ID]              every delivery with its attempts and decrypted payload
     POST /_mock/webhooks/{id}/redeliver        send a delivery again
+    GET|POST /_mock/webhooks/forward {"url": U | null}   send every delivery to U (`akool-mock listen`)
     POST /_mock/accounts/{client_id}/webhook-modes {"duplicate", "out_of_order", "tamper_signature",
                                                "stale_timestamp", "replay_nonce": bool, "delay_s": N}
     GET  /_mock/faults
@@ -19,6 +20,7 @@
     GET  /_mock/journal[?limit=N]              newest last
     GET  /_mock/stats                          counters, pending webhooks, heap size
     GET  /_mock/media/{id}.{ext}               result media (no control token needed)
+    GET  /_mock/health                         {"status": "ok", "version"} (no control token needed)
 
 Answers are plain JSON; errors are `{"error": "..."}` with a 4xx status. When a control token is set,
 every call but media needs the header `x-akool-mock-token`.
@@ -42,6 +44,8 @@ from akool_mock.mock_server.state import Account, Backend
 from akool_mock.mock_server.wire import WireRequest, WireResponse, json_response
 
 TOKEN_HEADER = "x-akool-mock-token"
+# Readable without the token: result media (clients fetch result URLs) and readiness (probes send no header).
+OPEN_PREFIXES = ("/_mock/media/", "/_mock/health")
 log = logging.getLogger("akool_mock")
 
 
@@ -98,7 +102,7 @@ class Control:
 
     def __call__(self, request: WireRequest) -> WireResponse:
         try:
-            if not request.path.startswith("/_mock/media/"):
+            if not request.path.startswith(OPEN_PREFIXES):
                 self._check_token(request)
             for method, pattern, route in self.routes:
                 match = pattern.match(request.path)
@@ -269,6 +273,18 @@ def _redeliver(c: Control, _r: WireRequest, p: dict[str, str]) -> Any:
     return c.backend.outbox.redeliver(p["id"], c.backend.now()).as_dict()
 
 
+def _forward(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
+    return {"url": c.backend.outbox.forward_to}
+
+
+def _set_forward(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
+    url = _body(r).get("url")
+    if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+        raise ControlError(400, "url must be an http:// or https:// URL, or null to stop forwarding")
+    c.backend.outbox.forward_to = url
+    return {"url": url}
+
+
 def _webhook_modes(c: Control, r: WireRequest, p: dict[str, str]) -> Any:
     account = c.backend.account(p["client_id"])
     body = _body(r)
@@ -304,6 +320,12 @@ def _rate_limit(c: Control, r: WireRequest, p: dict[str, str]) -> Any:
     return {"account": account.client_id, "per_second": c.backend.faults.rate_limits.get(account.client_id)}
 
 
+def _health(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
+    from akool_mock import __version__
+
+    return {"status": "ok", "version": __version__}
+
+
 def _media(c: Control, _r: WireRequest, p: dict[str, str]) -> Any:
     return serve_media(c.backend, p["id"], p["ext"])
 
@@ -324,11 +346,14 @@ ROUTES: list[tuple[str, str, Route]] = [
     ("POST", "accounts/(?P<client_id>[^/]+)/webhook-modes", _webhook_modes),
     ("POST", "accounts/(?P<client_id>[^/]+)/rate-limit", _rate_limit),
     ("GET", "webhooks", _webhooks),
+    ("GET", "webhooks/forward", _forward),
+    ("POST", "webhooks/forward", _set_forward),
     ("POST", "webhooks/(?P<id>[^/]+)/redeliver", _redeliver),
     ("GET", "faults", _faults),
     ("POST", "faults", _add_fault),
     ("DELETE", "faults", _clear_faults),
     ("GET", "journal", _journal),
     ("GET", "stats", _stats),
+    ("GET", "health", _health),
     ("GET", r"media/(?P<id>[0-9a-f]{24})\.(?P<ext>[a-z0-9]+)", _media),
 ]

@@ -56,14 +56,14 @@ def _send_each(backend: Any, sender: SyncSender, outgoing: list[Outgoing]) -> in
         error: str | None = None
         for index, body in enumerate(item.bodies):
             try:
-                code = sender(item.delivery.url, encode(body), dict(HEADERS))
+                code = sender(item.url or item.delivery.url, encode(body), dict(HEADERS))
             except Exception as exc:  # a receiver's failure is data for the log, never a crash of the fake
                 if index == 0:
                     error = _error_text(exc)
                 continue
             if index == 0:
                 status = code
-        backend.outbox.settle(item.delivery, status, error, backend.now(), len(item.bodies))
+        backend.outbox.settle(item.delivery, status, error, backend.now(), len(item.bodies), url=item.url)
     return len(outgoing)
 
 
@@ -73,14 +73,15 @@ async def send_async(backend: Any, sender: AsyncSender) -> int:
 
     async def one(item: Outgoing) -> None:
         results = await asyncio.gather(
-            *(sender(item.delivery.url, encode(body), dict(HEADERS)) for body in item.bodies),
+            *(sender(item.url or item.delivery.url, encode(body), dict(HEADERS)) for body in item.bodies),
             return_exceptions=True,
         )
         first = results[0]
         if isinstance(first, BaseException):
-            backend.outbox.settle(item.delivery, None, _error_text(first), backend.now(), len(item.bodies))
+            error = _error_text(first)
+            backend.outbox.settle(item.delivery, None, error, backend.now(), len(item.bodies), url=item.url)
         else:
-            backend.outbox.settle(item.delivery, first, None, backend.now(), len(item.bodies))
+            backend.outbox.settle(item.delivery, first, None, backend.now(), len(item.bodies), url=item.url)
 
     await asyncio.gather(*(one(item) for item in outgoing))
     backend.persist()

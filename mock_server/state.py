@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import json
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ from akool_mock.mock_server.ids import IdFactory
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job, JobEngine
 from akool_mock.mock_server.persistence import StateFile
 from akool_mock.mock_server.settings import DEFAULT_CREDITS, AccountConfig, Lifecycle, Settings, check_account
-from akool_mock.mock_server.webhooks import Outbox, payload_for
+from akool_mock.mock_server.webhooks import Attempt, Delivery, Outbox, payload_for
 from akool_mock.schemas import Catalog, Operation
 
 MEDIA_EXTENSIONS = {"image": "png", "video": "mp4", "audio": "mp3"}
@@ -68,6 +68,8 @@ class JournalEntry:
     code: int
     http_status: int
     latency_ms: float
+    query: dict[str, Any] | None = None
+    message: str | None = None  # the refusal's msg (code != 1000)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -79,7 +81,21 @@ class JournalEntry:
             "code": self.code,
             "http_status": self.http_status,
             "latency_ms": round(self.latency_ms, 3),
+            "query": self.query or {},
+            "message": self.message,
         }
+
+
+@dataclass(slots=True)
+class Observers:
+    """Who hears of each journal entry and each webhook attempt (the request and webhook log lines)."""
+
+    requests: list[Callable[[JournalEntry], None]] = field(default_factory=list)
+    attempts: list[Callable[[Delivery, Attempt], None]] = field(default_factory=list)
+
+    def attempt(self, delivery: Delivery, attempt: Attempt) -> None:
+        for observer in self.attempts:
+            observer(delivery, attempt)
 
 
 @dataclass(slots=True)
@@ -118,6 +134,7 @@ class Backend:
         self.resources: dict[str, Resource] = {}
         self.journal: deque[JournalEntry] = deque(maxlen=settings.journal_size)
         self.counters = Counters()
+        self.observers = Observers()  # kept across reset()
         self.seeded: dict[str, list[dict[str, Any]]] = {}
         self.outbox = Outbox(settings.webhook_retry_s, settings.webhook_allowlist, self.ids.random)
         self.faults = Faults()
@@ -144,6 +161,7 @@ class Backend:
         self.journal.clear()
         self.counters = Counters()
         self.outbox = Outbox(self.settings.webhook_retry_s, self.settings.webhook_allowlist, self.ids.random)
+        self.outbox.on_attempt = self.observers.attempt
         self.faults = Faults()
         for config in self.settings.accounts:
             self.add_account(config)
@@ -357,6 +375,8 @@ class Backend:
     def record(self, entry: JournalEntry) -> None:
         self.journal.append(entry)
         self.counters.requests += 1
+        for observer in self.observers.requests:
+            observer(entry)
 
 
 def _jwt_like(account: Account, now: float, secret: str) -> str:
