@@ -34,8 +34,11 @@ import logging
 import re
 import sys
 from collections.abc import Callable
+from http.cookies import CookieError, SimpleCookie
 from typing import Any
 
+from akool_mock.mock_server.dashboard import COOKIE
+from akool_mock.mock_server.dashboard import ROUTES as DASHBOARD_ROUTES
 from akool_mock.mock_server.errors import NotFound
 from akool_mock.mock_server.jobs import Job, JobStateError
 from akool_mock.mock_server.media import serve_media
@@ -97,7 +100,8 @@ class Control:
         self.backend = backend
         self.token = token
         self.routes: list[tuple[str, re.Pattern[str], Route]] = [
-            (method, re.compile(f"^/_mock/{pattern}$"), route) for method, pattern, route in ROUTES
+            (method, re.compile(f"^/_mock/{pattern}$"), route)
+            for method, pattern, route in [*ROUTES, *DASHBOARD_ROUTES]
         ]
 
     def __call__(self, request: WireRequest) -> WireResponse:
@@ -126,7 +130,9 @@ class Control:
     def _check_token(self, request: WireRequest) -> None:
         if self.token is None:
             return
-        given = request.header(TOKEN_HEADER) or ""
+        given = request.header(TOKEN_HEADER) or _cookie_token(request)
+        if not given and request.path == "/_mock/ui":  # the dashboard's first visit: /_mock/ui?token=...
+            given = str(request.query.get("token") or "")
         if not hmac.compare_digest(given.encode(), self.token.encode()):
             raise ControlError(401, f"the control API needs the {TOKEN_HEADER} header")
 
@@ -135,6 +141,18 @@ class Control:
         if job is None:
             raise ControlError(404, f"no job {job_id}")
         return job
+
+
+def _cookie_token(request: WireRequest) -> str:
+    """The dashboard's token cookie (a browser cannot send the header when following a link)."""
+    raw = request.header("cookie")
+    if not raw:
+        return ""
+    try:
+        morsel = SimpleCookie(raw).get(COOKIE)
+    except CookieError:
+        return ""
+    return morsel.value if morsel is not None else ""
 
 
 def _body(request: WireRequest) -> dict[str, Any]:
