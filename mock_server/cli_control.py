@@ -117,7 +117,7 @@ def _trigger(c: ControlClient, a: argparse.Namespace) -> Any:
         if not delivery["attempts"]:
             print(f"  {delivery['id']} status={delivery['payload'].get('status')} {delivery['state']}")
     if a.webhook_url and not result.deliveries:
-        print("  no webhook was sent")
+        print(f"  no webhook was sent: {a.operation} takes no webhook URL, or the allowlist refused it")
     return None
 
 

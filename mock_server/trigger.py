@@ -28,9 +28,20 @@ def _examples() -> list[dict[str, Any]]:
     return data
 
 
-def _declared() -> dict[str, dict[str, Any]]:
+def _data() -> dict[str, Any]:
     text = resources.files("akool_mock.mock_server").joinpath("data/trigger_bodies.json").read_text("utf-8")
-    return {key: value for key, value in json.loads(text).items() if not key.startswith("_")}
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _declared() -> dict[str, dict[str, Any]]:
+    return {key: value for key, value in _data().items() if not key.startswith("_")}
+
+
+def prerequisite(op_id: str) -> tuple[str, str] | None:
+    """(operation, body field) when `op_id` acts on an earlier finished job (images.create_by_button)."""
+    found = _data()["_requires"].get(op_id)
+    return (str(found[0]), str(found[1])) if found else None
 
 
 def job_operations(catalog: Catalog) -> list[str]:
@@ -74,21 +85,7 @@ def trigger(
 ) -> Triggered:
     if op_id not in job_operations(catalog):
         raise ControlFailed(f"{op_id!r} is not a job operation; one of: {', '.join(job_operations(catalog))}")
-    op = catalog.operation(op_id)
-    body = trigger_body(catalog, op_id)
-    name = webhook_field(op)
-    for spelling in ("webhookUrl", "webhookurl"):
-        body.pop(spelling, None)
-    if webhook_url and name:
-        body[name] = webhook_url
-    before = {job["id"] for job in client.get("jobs", operation=op_id)["jobs"]}
-    answer = client.api(op.method, op.path, body)
-    if answer.get("code") != 1000:
-        raise ControlFailed(f"{op.method} {op.path} answered code {answer.get('code')}: {answer.get('msg')}")
-    created = [job for job in client.get("jobs", operation=op_id)["jobs"] if job["id"] not in before]
-    if not created:
-        raise ControlFailed(f"{op_id} answered 1000 but no job appeared on {client.settings.url}")
-    job = client.post(f"jobs/{created[-1]['id']}/complete")
+    job, answer = _create_and_complete(client, catalog, op_id, webhook_url)
     result = Triggered(job, answer)
     deadline = time.monotonic() + wait_s
     while True:
@@ -96,6 +93,31 @@ def trigger(
         if all(d["state"] in SETTLED for d in result.deliveries) or time.monotonic() >= deadline:
             return result
         time.sleep(POLL_S)
+
+
+def _create_and_complete(
+    client: ControlClient, catalog: Catalog, op_id: str, webhook_url: str | None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Create one job of `op_id` (and first the finished job it acts on, if any), then complete it."""
+    op = catalog.operation(op_id)
+    body = trigger_body(catalog, op_id)
+    for spelling in ("webhookUrl", "webhookurl"):
+        body.pop(spelling, None)
+    name = webhook_field(op)
+    if webhook_url and name:
+        body[name] = webhook_url
+    needed = prerequisite(op_id)
+    if needed is not None:
+        earlier, _ = _create_and_complete(client, catalog, needed[0], None)
+        body[needed[1]] = earlier["id"]
+    before = {job["id"] for job in client.get("jobs", operation=op_id)["jobs"]}
+    answer = client.api(op.method, op.path, body)
+    if answer.get("code") != 1000:
+        raise ControlFailed(f"{op.method} {op.path} answered code {answer.get('code')}: {answer.get('msg')}")
+    created = [job for job in client.get("jobs", operation=op_id)["jobs"] if job["id"] not in before]
+    if not created:
+        raise ControlFailed(f"{op_id} answered 1000 but no job appeared on {client.settings.url}")
+    return client.post(f"jobs/{created[-1]['id']}/complete"), answer
 
 
 def attempt_line(delivery: dict[str, Any], attempt: dict[str, Any]) -> str:
