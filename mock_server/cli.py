@@ -126,6 +126,7 @@ def _banner(settings: Settings) -> None:
         f"  clock: {settings.clock}" + (f" x{settings.speed}" if settings.clock == "real" else ""), flush=True
     )
     print(f"  control API: {settings.base_url}/_mock/ (see README)", flush=True)
+    print(f"  dashboard:   {settings.base_url}/_mock/ui", flush=True)
 
 
 def _catalog(_args: argparse.Namespace) -> int:

@@ -160,8 +160,10 @@ class Backend:
         self.resources.clear()
         self.journal.clear()
         self.counters = Counters()
+        forward_to = self.outbox.forward_to  # `akool-mock listen` keeps listening across a reset
         self.outbox = Outbox(self.settings.webhook_retry_s, self.settings.webhook_allowlist, self.ids.random)
         self.outbox.on_attempt = self.observers.attempt
+        self.outbox.forward_to = forward_to
         self.faults = Faults()
         for config in self.settings.accounts:
             self.add_account(config)

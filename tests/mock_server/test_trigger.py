@@ -13,13 +13,16 @@ import pytest
 
 from akool_mock.mock_server.cli import main
 from akool_mock.mock_server.control_client import ControlFailed
+from akool_mock.mock_server.dispatch import send_sync
 from akool_mock.mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID
 from akool_mock.mock_server.trigger import job_operations, prerequisite, trigger_body, webhook_field
 from akool_mock.schemas import load_catalog
-from tests.mock_server.conftest import make_fake
+from tests.mock_server.conftest import Fake, make_fake
 from tests.support.servers import Served, receiver, serve
 
 CREATE = "/api/open/v3/faceswap/highquality/specifyimage"
+FACE = {"path": "https://example.com/face.png", "opts": "10,10:20,20:30,30:40,40"}
+JOB = {"sourceImage": [FACE], "targetImage": [FACE], "face_enhance": 0, "modifyImage": "https://e.com/m.png"}
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +160,21 @@ def test_listen_forwards_every_delivery_whatever_the_webhook_url(served: Served)
     assert all(job_id in line and local.url in line and "delivered" in line for line in lines)
     # On exit the fake's own URLs apply again.
     assert httpx.get(f"{served.base_url}/_mock/webhooks/forward", timeout=5).json() == {"url": None}
+
+
+def test_the_forward_route_validates_and_survives_a_reset(fake: Fake) -> None:
+    assert fake.get("/_mock/webhooks/forward") == {"url": None}
+    for bad in ("ftp://x", 5, "127.0.0.1:9"):
+        assert fake.request("POST", "/_mock/webhooks/forward", body={"url": bad}).status == 400
+    fake.request("POST", "/_mock/webhooks/forward", body={"url": "http://127.0.0.1:9/fwd"})
+    fake.request("POST", "/_mock/reset")
+    assert fake.get("/_mock/webhooks/forward") == {"url": "http://127.0.0.1:9/fwd"}
+    job_id = fake.post(CREATE, {**JOB, "webhookUrl": "http://127.0.0.1:9/own"})["data"]["_id"]
+    fake.request("POST", f"/_mock/jobs/{job_id}/complete")
+    sent: list[str] = []
+    send_sync(fake.backend, lambda url, _body, _headers: sent.append(url) or 200)
+    assert sent == ["http://127.0.0.1:9/fwd", "http://127.0.0.1:9/fwd"]
+    attempts = [d["attempts"][0] for d in fake.get("/_mock/webhooks", job=job_id)["deliveries"]]
+    assert {a["url"] for a in attempts} == {"http://127.0.0.1:9/fwd"}
+    fake.request("POST", "/_mock/webhooks/forward", body={"url": None})
+    assert fake.backend.outbox.forward_to is None
