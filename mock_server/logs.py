@@ -13,6 +13,7 @@ module (loggers `akool_mock.requests` and `akool_mock.webhooks`), so an embeddin
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
@@ -66,16 +67,31 @@ def request_level(entry: JournalEntry) -> int:
     return logging.INFO if entry.code == 1000 else logging.WARNING
 
 
+def _emit(logger: logging.Logger, level: int, fields: dict[str, Any]) -> None:
+    """One line. When the only destination is the handler `configure_logging` installed, it writes the line
+    itself (no LogRecord, no walk of the logger tree: half the cost per request); otherwise the line goes
+    through `logging` as usual, so an application's own handlers and filters see it."""
+    parent = logger.parent
+    if not logger.handlers and not logger.filters and parent is not None and not parent.filters:
+        handlers = parent.handlers
+        if len(handlers) == 1 and isinstance(handlers[0], LineHandler) and level >= handlers[0].level:
+            handlers[0].write_line(level, fields)
+            return
+    # No findCaller: the caller's file and line would always be this module.
+    record = logger.makeRecord(logger.name, level, "", 0, fields["event"], (), None, extra={"fields": fields})
+    logger.handle(record)
+
+
 def log_request(entry: JournalEntry) -> None:
     level = request_level(entry)
     if REQUESTS.isEnabledFor(level):  # nothing is built for a line nobody reads
-        REQUESTS.log(level, "request", extra={"fields": request_fields(entry)})
+        _emit(REQUESTS, level, request_fields(entry))
 
 
 def log_attempt(delivery: Delivery, attempt: Attempt) -> None:
     level = logging.INFO if attempt.status == 200 else logging.WARNING
     if WEBHOOKS.isEnabledFor(level):
-        WEBHOOKS.log(level, "webhook", extra={"fields": attempt_fields(delivery, attempt)})
+        _emit(WEBHOOKS, level, attempt_fields(delivery, attempt))
 
 
 def observe(backend: Backend) -> None:
@@ -86,9 +102,18 @@ def observe(backend: Backend) -> None:
         backend.observers.attempts.append(log_attempt)
 
 
-def _timestamp(created: float) -> str:
-    seconds = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(created))
-    return f"{seconds}.{int(created % 1 * 1000):03d}Z"
+class Stamp:
+    """ISO 8601 UTC with milliseconds; the date and time part is formatted once per second, not per line."""
+
+    def __init__(self) -> None:
+        self.second = -1
+        self.prefix = ""
+
+    def __call__(self, created: float) -> str:
+        second = int(created)
+        if second != self.second:
+            self.second, self.prefix = second, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second))
+        return f"{self.prefix}.{int((created - second) * 1000):03d}Z"
 
 
 def _text(fields: dict[str, Any]) -> str:
@@ -118,38 +143,76 @@ class TextFormatter(logging.Formatter):
     def __init__(self, colour: bool) -> None:
         super().__init__()
         self.colour = colour
+        self.stamp = Stamp()
 
     def format(self, record: logging.LogRecord) -> str:
         fields = getattr(record, "fields", None)
         body = _text(fields) if fields else record.getMessage()
         if record.exc_info:
             body = f"{body}\n{self.formatException(record.exc_info)}"
-        stamp = _timestamp(record.created)
+        return self.decorate(record.levelno, body, record.created)
+
+    def line(self, levelno: int, fields: dict[str, Any], created: float) -> str:
+        return self.decorate(levelno, _text(fields), created)
+
+    def decorate(self, levelno: int, body: str, created: float) -> str:
+        stamp = self.stamp(created)
         if not self.colour:
             return f"{stamp}  {body}"
-        colour = COLOURS.get(record.levelno, "")
-        return f"{DIM}{stamp}{RESET}  {colour}{body}{RESET}"
+        return f"{DIM}{stamp}{RESET}  {COLOURS.get(levelno, '')}{body}{RESET}"
 
 
 class JsonFormatter(logging.Formatter):
+    def __init__(self) -> None:
+        super().__init__()
+        self.stamp = Stamp()
+
     def format(self, record: logging.LogRecord) -> str:
         fields = getattr(record, "fields", None) or {"event": "log", "message": record.getMessage()}
-        line: dict[str, Any] = {"time": _timestamp(record.created), "level": record.levelname.lower()}
-        line.update(fields)
         if record.exc_info:
-            line["traceback"] = self.formatException(record.exc_info)
+            fields = {**fields, "traceback": self.formatException(record.exc_info)}
+        return self.line(record.levelno, fields, record.created)
+
+    def line(self, levelno: int, fields: dict[str, Any], created: float) -> str:
+        line: dict[str, Any] = {"time": self.stamp(created), "level": logging.getLevelName(levelno).lower()}
+        line.update(fields)
         return json.dumps(line, separators=(",", ":"), default=str)
+
+
+class LineHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """The serving process's handler: lines from the formatters above, flushed one by one (a log is live)."""
+
+    def __init__(self, stream: TextIO, formatter: TextFormatter | JsonFormatter) -> None:
+        super().__init__(stream)
+        self.setFormatter(formatter)
+        self.lines = formatter
+
+    def write_line(self, levelno: int, fields: dict[str, Any]) -> None:
+        text = self.lines.line(levelno, fields, time.time()) + self.terminator
+        with self.lock or contextlib.nullcontext():
+            try:
+                self.stream.write(text)
+                self.stream.flush()
+            except (OSError, ValueError):  # a closed or broken stream must not fail a request
+                self.handleError(_unformattable(levelno, fields))
+
+
+def _unformattable(levelno: int, fields: dict[str, Any]) -> logging.LogRecord:
+    return logging.LogRecord("akool_mock", levelno, "", 0, str(fields.get("event")), (), None)
 
 
 def configure_logging(level: str = "info", fmt: str = "text", stream: TextIO | None = None) -> None:
     """Lines to `stream` (stderr by default) for the `akool_mock` loggers; colour only on a terminal."""
     stream = stream or sys.stderr
-    handler = logging.StreamHandler(stream)
     is_tty = bool(getattr(stream, "isatty", lambda: False)())
-    handler.setFormatter(JsonFormatter() if fmt == "json" else TextFormatter(colour=is_tty))
+    handler = LineHandler(stream, JsonFormatter() if fmt == "json" else TextFormatter(colour=is_tty))
     root = logging.getLogger("akool_mock")
     for old in list(root.handlers):
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(LEVELS[level])
     root.propagate = False
+    # The serving process reads none of these per-record facts; not collecting them halves a line's cost.
+    logging.logThreads = False
+    logging.logProcesses = False
+    logging.logMultiprocessing = False

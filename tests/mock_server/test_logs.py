@@ -149,3 +149,24 @@ def test_observing_twice_logs_once(fake: Fake) -> None:
     observe(fake.backend)
     fake.request("GET", "/api/open/v3/faceswap/quota/info")
     assert len(stream.getvalue().splitlines()) == 1
+
+
+def test_an_applications_own_handlers_still_see_every_line(fake: Fake) -> None:
+    """With a handler of its own on a child logger, lines go through `logging` (the fast path steps aside)."""
+    stream = logged(fake)
+    seen: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record)
+
+    requests = logging.getLogger("akool_mock.requests")
+    keep = Keep()
+    requests.addHandler(keep)
+    try:
+        fake.request("GET", "/api/open/v3/faceswap/quota/info")
+    finally:
+        requests.removeHandler(keep)
+    [record] = seen
+    assert record.fields["code"] == 1000  # type: ignore[attr-defined]
+    assert "code=1000" in stream.getvalue()  # and the console line was still written
