@@ -166,6 +166,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the control API's JSON answer")
 
 
+Adder = Callable[[str, Command, str], argparse.ArgumentParser]
+
+
 def add_control_commands(commands: Any) -> None:
     """Register the control commands on the `akool-mock` subparsers."""
 
@@ -177,6 +180,11 @@ def add_control_commands(commands: Any) -> None:
 
     add("health", _health, "is the served fake up? (exit 0 if so; the container HEALTHCHECK)")
     add("reset", _reset, "forget every job, delivery and account change of the served fake")
+    _add_state_commands(add)
+    _add_webhook_commands(add)
+
+
+def _add_state_commands(add: Adder) -> None:
     clock = add("clock", _clock, "show, advance or speed up the served fake's clock")
     clock.add_argument("action", nargs="?", choices=["show", "advance", "speed"], default="show")
     clock.add_argument("value", nargs="?", type=float, default=0.0, help="seconds to advance, or speed")
@@ -187,16 +195,19 @@ def add_control_commands(commands: Any) -> None:
     jobs.add_argument("--operation", help="list: only this operation id")
     jobs.add_argument("--account", help="list: only this clientId")
     jobs.add_argument("--reason", help="fail: the failure reason")
-    hooks = add("webhooks", _webhooks, "list webhook deliveries, or redeliver one")
-    hooks.add_argument("action", nargs="?", choices=["list", "redeliver"], default="list")
-    hooks.add_argument("id", nargs="?", help="delivery id (redeliver)")
-    hooks.add_argument("--job", help="list: only this job's deliveries")
     accounts = add("accounts", _accounts, "list accounts, or create one (its API key is shown once)")
     accounts.add_argument("action", nargs="?", choices=["list", "create"], default="list")
     accounts.add_argument("--client-id")
     accounts.add_argument("--api-key", help="24 or 32 characters (generated when absent)")
     accounts.add_argument("--credits", type=float)
     accounts.add_argument("--banned", action="store_true")
+
+
+def _add_webhook_commands(add: Adder) -> None:
+    hooks = add("webhooks", _webhooks, "list webhook deliveries, or redeliver one")
+    hooks.add_argument("action", nargs="?", choices=["list", "redeliver"], default="list")
+    hooks.add_argument("id", nargs="?", help="delivery id (redeliver)")
+    hooks.add_argument("--job", help="list: only this job's deliveries")
     trig = add("trigger", _trigger, "create a job with a valid body, complete it, send its webhooks")
     trig.add_argument("operation", help="a job operation id, e.g. faceswap.create_image")
     trig.add_argument("--webhook-url", help="where the job's webhooks go")
