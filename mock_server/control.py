@@ -21,9 +21,10 @@
     GET  /_mock/stats                          counters, pending webhooks, heap size
     GET  /_mock/media/{id}.{ext}               result media (no control token needed)
     GET  /_mock/health                         {"status": "ok", "version"} (no control token needed)
+    GET  /_mock/ui...                          the dashboard (dashboard/__init__.py)
 
 Answers are plain JSON; errors are `{"error": "..."}` with a 4xx status. When a control token is set,
-every call but media needs the header `x-akool-mock-token`.
+every call but media and health needs the header `x-akool-mock-token` (or the dashboard's cookie).
 """
 
 from __future__ import annotations
