@@ -28,7 +28,13 @@ HTML = "text/html; charset=utf-8"
 COOKIE = "akool_mock_token"
 STATIC = {"dashboard.css": "text/css; charset=utf-8", "dashboard.js": "text/javascript; charset=utf-8"}
 FILTERS = ("status", "operation", "account", "job")
-NO_STORE = {"cache-control": "no-store"}
+# Everything comes from this origin (no CDN), and no other site may frame the page (its buttons act).
+PAGE_HEADERS = {
+    "cache-control": "no-store",
+    "content-security-policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+}
 
 
 def _filters(request: WireRequest) -> dict[str, str]:
@@ -74,11 +80,11 @@ def _page(control: Control, request: WireRequest, _p: dict[str, str]) -> WireRes
     from akool_mock import __version__
 
     html = page(view(control, _filters(request)), __version__)
-    return WireResponse(200, html.encode(), HTML, dict(NO_STORE))
+    return WireResponse(200, html.encode(), HTML, dict(PAGE_HEADERS))
 
 
 def _panels(control: Control, request: WireRequest, _p: dict[str, str]) -> WireResponse:
-    return WireResponse(200, live(view(control, _filters(request))).encode(), HTML, dict(NO_STORE))
+    return WireResponse(200, live(view(control, _filters(request))).encode(), HTML, dict(PAGE_HEADERS))
 
 
 def _static(_control: Control, _request: WireRequest, p: dict[str, str]) -> WireResponse:

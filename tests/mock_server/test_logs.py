@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from akool_mock.mock_server.dispatch import send_sync
 from akool_mock.mock_server.logs import configure_logging, observe
@@ -170,3 +172,15 @@ def test_an_applications_own_handlers_still_see_every_line(fake: Fake) -> None:
     [record] = seen
     assert record.fields["code"] == 1000  # type: ignore[attr-defined]
     assert "code=1000" in stream.getvalue()  # and the console line was still written
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# A `~` (which no line holds) in every key, so a leak cannot hide behind a key that is also ordinary text.
+@given(key=st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=12).map("~".__add__))
+def test_no_key_or_token_ever_reaches_a_line(fake: Fake, key: str) -> None:
+    stream = logged(fake, "json")
+    fake.request("GET", "/api/open/v3/faceswap/quota/info", headers={"x-api-key": key})
+    fake.request("GET", "/api/open/v3/faceswap/quota/info", headers={"authorization": f"Bearer {key}"})
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    assert [line["code"] for line in lines] == [1101, 1101]  # both refused, both logged
+    assert key not in stream.getvalue()

@@ -176,6 +176,33 @@ def test_a_jobs_timeline_shows_webhooks_and_redelivers(
     page.close()
 
 
+def test_a_failed_delivery_shows_its_retry_and_then_succeeds(browser: Any) -> None:
+    with (
+        receiver(respond=lambda n: 500 if n == 1 else 200) as hook,
+        serve("--clock", "manual", "--control-token", TOKEN) as served,
+    ):
+        api = Api(served.base_url)
+        try:
+            job_id = api.create(hook.url)
+            api.control("POST", f"jobs/{job_id}/advance")  # 1 → 2: one delivery, refused with HTTP 500
+            hook.wait_for(1)
+            page = browser.new_page()
+            page.goto(f"{served.base_url}/_mock/ui?token={TOKEN}&job={job_id}")
+            block = page.locator(".delivery").first
+            sync_api.expect(block.locator(".attempts")).to_contain_text("HTTP 500")
+            sync_api.expect(block).to_contain_text("Next retry at")
+            page.screenshot(path=str(SHOTS / "dashboard-retry.png"), full_page=True)
+            page.fill("input[name=seconds]", "5")  # the first retry is due 5 s later on the fake's clock
+            page.get_by_role("button", name="Advance").click()
+            sync_api.expect(block.locator(".state")).to_have_text("delivered")
+            sync_api.expect(block.locator(".attempts li")).to_have_count(2)
+            [delivery] = api.control("GET", f"webhooks?job={job_id}")["deliveries"]
+            assert [a["http_status"] for a in delivery["attempts"]] == [500, 200]
+            page.close()
+        finally:
+            api.http.close()
+
+
 def test_filters_clock_and_reset(fake: tuple[Served, Receiver], browser: Any, api: Api) -> None:
     served, hook = fake
     api.control("POST", "reset")

@@ -57,6 +57,14 @@ def test_the_timeline_lists_webhooks_with_payload_and_raw_body(fake: Fake) -> No
     assert "Raw body (as sent)" in page
 
 
+def test_the_page_allows_nothing_from_elsewhere_and_no_framing(fake: Fake) -> None:
+    for path in ("/_mock/ui", "/_mock/ui/panels"):
+        headers = fake.pipeline.handle(WireRequest("GET", path, {}, {}, b"", "127.0.0.1")).headers
+        assert headers["content-security-policy"].startswith("default-src 'self'")
+        assert "frame-ancestors 'none'" in headers["content-security-policy"]
+        assert headers["x-frame-options"] == "DENY"
+
+
 def test_static_files_ship_in_the_package(fake: Fake) -> None:
     css = fake.request("GET", "/_mock/ui/static/dashboard.css")
     assert (css.status, css.content_type.split(";")[0]) == (200, "text/css")
