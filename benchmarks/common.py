@@ -10,12 +10,13 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import httpx
 
@@ -153,28 +154,36 @@ def running(
     """Start `command` (which listens on `port`), wait for `ready` to answer 200, stop it on exit."""
     base_url = f"http://{HOST}:{port}"
     started = time.perf_counter()
-    process = subprocess.Popen(
-        command,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        cwd=str(cwd or REPO),
-        env=_env(),
-        start_new_session=True,
-    )
-    try:
-        elapsed = wait_ready(base_url, ready, process, started)
-        yield Server(name, base_url, process, elapsed)
-    finally:
-        stop(process)
+    # stderr to a file: akool-mock logs a line per request, and a pipe nobody reads would fill and block it.
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            cwd=str(cwd or REPO),
+            env=_env(),
+            start_new_session=True,
+        )
+        try:
+            elapsed = wait_ready(base_url, ready, process, started, log)
+            yield Server(name, base_url, process, elapsed)
+        finally:
+            stop(process)
 
 
-def wait_ready(base_url: str, ready: Request, process: subprocess.Popen[bytes], started: float) -> float:
+def wait_ready(
+    base_url: str,
+    ready: Request,
+    process: subprocess.Popen[bytes],
+    started: float,
+    log: IO[bytes] | None = None,
+) -> float:
     """Seconds from `started` to the first HTTP 200 to `ready` (polled every 10 ms, bounded)."""
     deadline = started + READY_TIMEOUT_S
     with httpx.Client(base_url=base_url, timeout=2.0) as client:
         while time.perf_counter() < deadline:
             if process.poll() is not None:
-                error = process.stderr.read().decode(errors="replace") if process.stderr else ""
+                error = _tail(process, log)
                 raise RuntimeError(f"server exited with {process.returncode}: {error[-2000:]}")
             try:
                 answer = client.request(
@@ -186,6 +195,14 @@ def wait_ready(base_url: str, ready: Request, process: subprocess.Popen[bytes], 
                 pass
             time.sleep(0.01)
     raise RuntimeError(f"{base_url} did not answer 200 within {READY_TIMEOUT_S} s")
+
+
+def _tail(process: subprocess.Popen[bytes], log: IO[bytes] | None) -> str:
+    """What the process wrote to stderr: its log file, or its pipe."""
+    if log is not None:
+        log.seek(0)
+        return log.read().decode(errors="replace")
+    return process.stderr.read().decode(errors="replace") if process.stderr else ""
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:

@@ -14,6 +14,7 @@ Times are CPU microseconds per call (best of 3 bounded loops), so the machine's 
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -141,12 +142,39 @@ def run() -> HotpathReport:
         raise RuntimeError("the edge's fast path does not give what Starlette gives")
     report.add("read an HTTP request at the edge", cpu_us(starlette_way), cpu_us(scope_way),
                "Starlette URL/QueryParams/Headers → the ASGI scope")  # fmt: skip
-    report.add("a whole poll through the pipeline", None, cpu_us(lambda: pipeline.handle(poll)), "no HTTP")
+    quiet_poll = cpu_us(lambda: pipeline.handle(poll))
+    report.add("a whole poll through the pipeline", None, quiet_poll, "no HTTP")
+    report.add(
+        "a whole poll with its log line",
+        quiet_poll,
+        _logged_poll_us(pipeline, poll),
+        "logging off → on (the default: a text line, here to /dev/null)",
+    )
     whole_create = cpu_us(lambda: pipeline.handle(create), calls=500)
     report.add(
         "a whole create through the pipeline", None, whole_create, "no HTTP; validated, charged, job created"
     )
     return report
+
+
+def _logged_poll_us(pipeline: Any, poll: Any) -> float:
+    """The same poll with `akool-mock serve`'s logging on; the process's logging is put back afterwards."""
+    import logging
+
+    from akool_mock.mock_server.logs import configure_logging, observe
+
+    root = logging.getLogger("akool_mock")
+    saved = (list(root.handlers), root.level, root.propagate)
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        configure_logging("info", "text", sink)
+        observe(pipeline.backend)
+        try:
+            return cpu_us(lambda: pipeline.handle(poll))
+        finally:
+            pipeline.backend.observers.requests.clear()
+            root.handlers[:] = saved[0]
+            root.setLevel(saved[1])
+            root.propagate = saved[2]
 
 
 def render(report: HotpathReport) -> str:

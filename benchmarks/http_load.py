@@ -41,6 +41,9 @@ from benchmarks.loadgen import LoadResult
 OPERATIONS = ("poll", "create", "mix")
 TARGETS_VS_BARE = {"poll": 0.7, "create": 0.5}
 TARGETS_VS_PRISM = {"poll": 2.0, "create": 1.5}
+# `akool-mock serve` logs a line per request by default; the same server with --log-level error writes none.
+QUIET = "akool-mock (logging off)"
+TARGETS_LOGGING_ON = {"poll": 0.6}
 
 
 @dataclass(slots=True)
@@ -145,7 +148,12 @@ def run(*, seconds: float, connections: int, rounds: int, warmup_s: float, with_
                 poll_request(job_id),
             )
         )
-        servers = [akool, bare]
+        quiet_port = free_port()
+        quiet_command = akool_command(quiet_port, config, "--seed", "1", "--log-level", "error")
+        quiet = stack.enter_context(running(QUIET, quiet_command, quiet_port, unknown))
+        # Each akool-mock polls its own job (ids carry the clock time, so they differ between processes).
+        own_loads = {QUIET: _loads(_probe(quiet, create_request())["data"]["_id"])}
+        servers = [akool, quiet, bare]
         if with_prism:
             executable, report.prism = prism.ensure()
             if executable is not None:
@@ -165,15 +173,16 @@ def run(*, seconds: float, connections: int, rounds: int, warmup_s: float, with_
                 )
         else:
             report.prism = "skipped (--no-prism)"
-        for server in servers[1:]:
+        for server in servers[2:]:
             _probe(server, poll_request(job_id))
             _probe(server, create_request())
         for operation, requests in _loads(job_id).items():
             best: dict[str, LoadResult] = {}
             for _ in range(rounds):
                 for server in servers:
+                    load = own_loads[server.name][operation] if server.name in own_loads else requests
                     result = loadgen.run(
-                        server.base_url, requests, connections=connections, seconds=seconds, warmup_s=warmup_s
+                        server.base_url, load, connections=connections, seconds=seconds, warmup_s=warmup_s
                     )
                     if server.name not in best or result.rps > best[server.name].rps:
                         best[server.name] = result
@@ -221,8 +230,31 @@ def render(report: HttpReport) -> str:
             ],
         ),
         "",
+        table(
+            ["operation", "logging on (default) ÷ bare", "target", "", "logging off ÷ bare", "on ÷ off"],
+            [
+                [
+                    operation,
+                    fmt(report.ratio(operation, "bare Starlette"), 2),
+                    f"≥ {TARGETS_LOGGING_ON[operation]}" if operation in TARGETS_LOGGING_ON else "-",
+                    verdict(report.ratio(operation, "bare Starlette"), TARGETS_LOGGING_ON[operation])
+                    if operation in TARGETS_LOGGING_ON
+                    else "",
+                    fmt(_ratio_of(report, operation, QUIET, "bare Starlette"), 2),
+                    fmt(_ratio_of(report, operation, "akool-mock", QUIET), 2),
+                ]
+                for operation in OPERATIONS
+                if operation in report.results
+            ],
+        ),
+        "",
         f"Load: {report.tool}, {report.connections} connections, {fmt(report.seconds)} s per measurement, "
         f"best of {report.rounds} round(s) per server. Prism: {report.prism or 'n/a'}. "
         f"akool-mock internal errors during the run: {report.akool_internal_errors}.",
     ]
     return "\n".join(parts)
+
+
+def _ratio_of(report: HttpReport, operation: str, target: str, baseline: str) -> float | None:
+    found = report.results.get(operation, {})
+    return ratio(found[target].rps, found[baseline].rps) if target in found and baseline in found else None

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -46,15 +47,20 @@ def served(*args: str, seed: int = 0) -> Iterator[str]:
     command = [sys.executable, "-m", "akool_mock", "serve", "--port", str(port), "--seed", str(seed)]
     if "--clock" not in args:
         command += ["--clock", "manual"]
-    process = subprocess.Popen([*command, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        wait_ready(base_url, process, lambda: process.stderr.read().decode() if process.stderr else "")
-        yield base_url
-    finally:
-        stop(process)
-        if process.stderr is not None:
-            process.stderr.close()
+    # The server logs a line per request to stderr: a file, since a pipe nobody reads would fill and block it.
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen([*command, *args], stdout=subprocess.DEVNULL, stderr=log)
+        base_url = f"http://127.0.0.1:{port}"
+
+        def output() -> str:
+            log.seek(0)
+            return log.read().decode(errors="replace")
+
+        try:
+            wait_ready(base_url, process, output)
+            yield base_url
+        finally:
+            stop(process)
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:

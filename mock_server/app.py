@@ -15,14 +15,16 @@ from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
 from starlette.datastructures import URL
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import Response
-from starlette.routing import request_response
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route, request_response
 from starlette.types import Receive, Scope, Send
 
 from akool_mock.mock_server.clock import Clock, ManualClock, SystemClock
 from akool_mock.mock_server.control import Control
 from akool_mock.mock_server.dispatch import AsyncSender, WebhookClients, send_async
+from akool_mock.mock_server.logs import observe
 from akool_mock.mock_server.memory import return_large_blocks
 from akool_mock.mock_server.pipeline import Pipeline
 from akool_mock.mock_server.settings import Settings
@@ -84,11 +86,24 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
                 with contextlib.suppress(asyncio.CancelledError):
                     await ticker
 
-    # Every path and method goes to the pipeline (the router's default), so even a path Starlette's route
-    # patterns cannot match (a newline in a path parameter) or a method like TRACE gets Akool's JSON 404.
-    app = Starlette(lifespan=lifespan)
+    async def home(_request: Request) -> Response:
+        return RedirectResponse("/_mock/ui", status_code=307)
+
+    # Every other path and method goes to the pipeline (the router's default), so even a path Starlette's
+    # route patterns cannot match (a newline in a path parameter) or a method like TRACE gets Akool's 404.
+    app = Starlette(lifespan=lifespan, routes=[Route("/", home, methods=["GET", "HEAD"])])
     app.router.default = request_response(endpoint)
     app.state.pipeline = pipeline
+    observe(pipeline.backend)
+    if settings.cors_origins:
+        # Preflights are answered here, before the pipeline: a browser app on another origin can call it.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["*"],
+            allow_headers=["*"],
+            max_age=600,
+        )
     return app
 
 

@@ -8,15 +8,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from akool_mock._version import __version__
+from akool_mock.mock_server.cli_control import add_control_commands
 from akool_mock.mock_server.openapi import build_openapi, dumps
 from akool_mock.mock_server.secrecy import shown_key
 from akool_mock.mock_server.settings import (
     DEFAULT_API_KEY,
     DEFAULT_CLIENT_ID,
+    LOG_FORMATS,
+    LOG_LEVELS,
+    SERVE_FLAGS,
     ConfigError,
     Settings,
     build_settings,
-    env_control_token,
+    convert,
+    cors_origins,
+    environment,
     read_config,
 )
 from akool_mock.mock_server.state_format import StateFileError
@@ -52,7 +58,26 @@ def _validate(args: argparse.Namespace) -> int:
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-def serve_settings(args: argparse.Namespace) -> Settings:
+def flag_values(args: argparse.Namespace, environ: dict[str, str] | None = None) -> argparse.Namespace:
+    """The serve flags, each from the command line, else from its AKOOL_MOCK_* variable (converted)."""
+    env = environment(SERVE_FLAGS, environ)
+    values = argparse.Namespace(**vars(args))
+    for flag in SERVE_FLAGS:
+        if getattr(values, flag, None) is None and flag in env:
+            raw = env[flag]
+            typed: object = raw
+            if flag in ("port", "seed"):
+                typed = convert(flag, raw, int)
+            elif flag == "speed":
+                typed = convert(flag, raw, float)
+            elif flag == "webhook_allow":  # repeatable flag: the variable is comma-separated
+                typed = [entry.strip() for entry in raw.split(",") if entry.strip()]
+            setattr(values, flag, typed)
+    return values
+
+
+def serve_settings(args: argparse.Namespace, environ: dict[str, str] | None = None) -> Settings:
+    args = flag_values(args, environ)
     config = read_config(Path(args.config)) if args.config else {}
     overrides: dict[str, object] = {
         "host": args.host,
@@ -60,9 +85,12 @@ def serve_settings(args: argparse.Namespace) -> Settings:
         "seed": args.seed,
         "clock": args.clock,
         "speed": args.speed,
-        "control_token": args.control_token or env_control_token(),
+        "control_token": args.control_token,
         "public_url": args.public_url,
         "state_file": args.state_file,
+        "log_level": args.log_level,
+        "log_format": args.log_format,
+        "cors_origins": cors_origins(args.cors) if args.cors is not None else None,
     }
     if args.client_id or args.api_key:
         default = {"client_id": args.client_id, "api_key": args.api_key}
@@ -88,15 +116,19 @@ def _serve(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"akool-mock serve: {exc}", file=sys.stderr)
         return 2
-    import uvicorn
-
     from akool_mock.mock_server.app import create_app
+    from akool_mock.mock_server.service import run_service
 
     try:
         app = create_app(settings)
     except StateFileError as exc:
         print(f"akool-mock serve: {exc}", file=sys.stderr)
         return 2
+    return run_service(app, settings, on_ready=lambda: _banner(settings))
+
+
+def _banner(settings: Settings) -> None:
+    """Printed once uvicorn listens: a busy port shows its error, never a banner."""
     account = settings.accounts[0]
     print(f"akool-mock serving the Akool API at {settings.base_url}", flush=True)
     print(f"  x-api-key: {shown_key(account.api_key)}", flush=True)
@@ -105,8 +137,7 @@ def _serve(args: argparse.Namespace) -> int:
         f"  clock: {settings.clock}" + (f" x{settings.speed}" if settings.clock == "real" else ""), flush=True
     )
     print(f"  control API: {settings.base_url}/_mock/ (see README)", flush=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
-    return 0
+    print(f"  dashboard:   {settings.base_url}/_mock/ui", flush=True)
 
 
 def _catalog(_args: argparse.Namespace) -> int:
@@ -155,10 +186,24 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="HOST[:PORT|:*]",
         help="only send webhooks to these destinations (repeatable; a bare host means ports 80 and 443)",
     )
+    serve.add_argument("--log-level", choices=LOG_LEVELS, default=None, help="log level (default info)")
+    serve.add_argument(
+        "--log-format", choices=LOG_FORMATS, default=None, help="a line per request: text (default) or json"
+    )
+    serve.add_argument(
+        "--cors",
+        nargs="?",
+        const="*",
+        default=None,
+        metavar="ORIGINS",
+        help="answer browsers' CORS requests: * (the default when given alone) or origins, comma-separated",
+    )
     serve.set_defaults(run=_serve)
+    serve.epilog = "Every flag can also be set by AKOOL_MOCK_<FLAG> (e.g. AKOOL_MOCK_PORT=9000)."
 
     catalog = commands.add_parser("catalog", help="list every operation of the contract")
     catalog.set_defaults(run=_catalog)
+    add_control_commands(commands)
     return parser
 
 

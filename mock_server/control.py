@@ -14,6 +14,7 @@
                           "tamper_signature", "stale_timestamp", "replay_nonce": bool, "delay_s": N}
     GET  /_mock/webhook-policy                 {"allowlist": [...], "allow_self": bool}
     POST /_mock/webhook-policy {"allowlist": ["host", "host:port", "host:*"], "allow_self": bool}
+    GET|POST /_mock/webhooks/forward {"url": U | null}   send every delivery to U (`akool-mock listen`)
     GET  /_mock/faults
     POST /_mock/faults {operation?, account?, count?, code | http_status | delay_s | drop}
     DELETE /_mock/faults                       remove every fault and rate limit
@@ -21,9 +22,11 @@
     GET  /_mock/journal[?limit=N]              newest last
     GET  /_mock/stats                          counters, pending webhooks, heap size
     GET  /_mock/media/{id}.{ext}               result media (no control token needed)
+    GET  /_mock/health                         {"status": "ok", "version"} (no control token needed)
+    GET  /_mock/ui...                          the dashboard (dashboard/__init__.py)
 
 Answers are plain JSON; errors are `{"error": "..."}` with a 4xx status. When a control token is set,
-every call but media needs the header `x-akool-mock-token`.
+every call but media and health needs the header `x-akool-mock-token` (or the dashboard's cookie).
 """
 
 from __future__ import annotations
@@ -34,9 +37,12 @@ import logging
 import re
 import sys
 from collections.abc import Callable
+from http.cookies import CookieError, SimpleCookie
 from typing import Any
 
 from akool_mock.mock_server.clock import MAX_SPEED, MAX_TIME, MIN_SPEED
+from akool_mock.mock_server.dashboard import COOKIE
+from akool_mock.mock_server.dashboard import ROUTES as DASHBOARD_ROUTES
 from akool_mock.mock_server.errors import NotFound
 from akool_mock.mock_server.jobs import Job, JobStateError
 from akool_mock.mock_server.json_reader import JsonLimits, JsonRefused, read_json
@@ -51,6 +57,8 @@ MAX_CONTROL_BODY = 1024 * 1024
 MAX_CREDITS = 1e15  # credits stay finite and exact to the cent
 MAX_WEBHOOK_DELAY_S = 86_400.0
 MAX_RATE = 1e6
+# Readable without the token: result media (clients fetch result URLs) and readiness (probes send no header).
+OPEN_PREFIXES = ("/_mock/media/", "/_mock/health")
 log = logging.getLogger("akool_mock")
 
 
@@ -102,12 +110,13 @@ class Control:
         self.backend = backend
         self.token = token
         self.routes: list[tuple[str, re.Pattern[str], Route]] = [
-            (method, re.compile(f"^/_mock/{pattern}$"), route) for method, pattern, route in ROUTES
+            (method, re.compile(f"^/_mock/{pattern}$"), route)
+            for method, pattern, route in [*ROUTES, *DASHBOARD_ROUTES]
         ]
 
     def __call__(self, request: WireRequest) -> WireResponse:
         try:
-            if not request.path.startswith("/_mock/media/"):
+            if not request.path.startswith(OPEN_PREFIXES):
                 self._check_token(request)
             for method, pattern, route in self.routes:
                 match = pattern.match(request.path)
@@ -134,7 +143,9 @@ class Control:
     def _check_token(self, request: WireRequest) -> None:
         if self.token is None:
             return
-        given = request.header(TOKEN_HEADER) or ""
+        given = request.header(TOKEN_HEADER) or _cookie_token(request)
+        if not given and request.path == "/_mock/ui":  # the dashboard's first visit: /_mock/ui?token=...
+            given = str(request.query.get("token") or "")
         if not hmac.compare_digest(given.encode(), self.token.encode()):
             raise ControlError(401, f"the control API needs the {TOKEN_HEADER} header")
 
@@ -143,6 +154,18 @@ class Control:
         if job is None:
             raise ControlError(404, f"no job {job_id}")
         return job
+
+
+def _cookie_token(request: WireRequest) -> str:
+    """The dashboard's token cookie (a browser cannot send the header when following a link)."""
+    raw = request.header("cookie")
+    if not raw:
+        return ""
+    try:
+        morsel = SimpleCookie(raw).get(COOKIE)
+    except CookieError:
+        return ""
+    return morsel.value if morsel is not None else ""
 
 
 def _body(request: WireRequest) -> dict[str, Any]:
@@ -287,6 +310,18 @@ def _redeliver(c: Control, _r: WireRequest, p: dict[str, str]) -> Any:
     return c.backend.outbox.redeliver(p["id"], c.backend.now()).as_dict()
 
 
+def _forward(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
+    return {"url": c.backend.outbox.forward_to}
+
+
+def _set_forward(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
+    url = _body(r).get("url")
+    if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+        raise ControlError(400, "url must be an http:// or https:// URL, or null to stop forwarding")
+    c.backend.outbox.forward_to = url
+    return {"url": url}
+
+
 def _webhook_modes(c: Control, r: WireRequest, p: dict[str, str]) -> Any:
     account = c.backend.account(p["client_id"])
     body = _body(r)
@@ -345,6 +380,12 @@ def _rate_limit(c: Control, r: WireRequest, p: dict[str, str]) -> Any:
     return {"account": account.client_id, "per_second": c.backend.faults.rate_limits.get(account.client_id)}
 
 
+def _health(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
+    from akool_mock import __version__
+
+    return {"status": "ok", "version": __version__}
+
+
 def _media(c: Control, _r: WireRequest, p: dict[str, str]) -> Any:
     return serve_media(c.backend, p["id"], p["ext"])
 
@@ -365,6 +406,8 @@ ROUTES: list[tuple[str, str, Route]] = [
     ("POST", "accounts/(?P<client_id>[^/]+)/webhook-modes", _webhook_modes),
     ("POST", "accounts/(?P<client_id>[^/]+)/rate-limit", _rate_limit),
     ("GET", "webhooks", _webhooks),
+    ("GET", "webhooks/forward", _forward),
+    ("POST", "webhooks/forward", _set_forward),
     ("POST", "webhooks/(?P<id>[^/]+)/redeliver", _redeliver),
     ("GET", "webhook-policy", _webhook_policy),
     ("POST", "webhook-policy", _set_webhook_policy),
@@ -373,6 +416,7 @@ ROUTES: list[tuple[str, str, Route]] = [
     ("DELETE", "faults", _clear_faults),
     ("GET", "journal", _journal),
     ("GET", "stats", _stats),
+    ("GET", "health", _health),
     ("GET", r"media/(?P<id>[0-9a-f]{24})\.(?P<ext>[a-z0-9]+)", _media),
 ]
 

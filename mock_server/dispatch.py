@@ -52,13 +52,13 @@ def _send_each(backend: Any, sender: SyncSender, outgoing: list[Outgoing]) -> in
         post: Callable[[bytes], int]
         if isinstance(sender, HttpxSender):
             try:
-                target = backend.outbox.destinations.pin(item.delivery.url)
+                target = backend.outbox.destinations.pin(item.url or item.delivery.url)
             except Refused as exc:
                 backend.outbox.refuse(item.delivery, str(exc), backend.now())
                 continue
             post = functools.partial(sender.post, target)
         else:
-            post = functools.partial(_plain, sender, item.delivery.url)
+            post = functools.partial(_plain, sender, item.url or item.delivery.url)
         status: int | None = None
         error: str | None = None
         for index, body in enumerate(item.bodies):
@@ -70,7 +70,7 @@ def _send_each(backend: Any, sender: SyncSender, outgoing: list[Outgoing]) -> in
                 continue
             if index == 0:
                 status = code
-        backend.outbox.settle(item.delivery, status, error, backend.now(), len(item.bodies))
+        backend.outbox.settle(item.delivery, status, error, backend.now(), len(item.bodies), url=item.url)
     return len(outgoing)
 
 
@@ -82,19 +82,20 @@ async def send_async(backend: Any, sender: AsyncSender) -> int:
         post: Callable[[bytes], Awaitable[int]]
         if isinstance(sender, WebhookClients):
             try:
-                target = await _pin(backend.outbox.destinations, item.delivery.url)
+                target = await _pin(backend.outbox.destinations, item.url or item.delivery.url)
             except Refused as exc:
                 backend.outbox.refuse(item.delivery, str(exc), backend.now())
                 return
             post = functools.partial(sender.post, target)
         else:
-            post = functools.partial(_plain_async, sender, item.delivery.url)
+            post = functools.partial(_plain_async, sender, item.url or item.delivery.url)
         results = await asyncio.gather(*(post(encode(body)) for body in item.bodies), return_exceptions=True)
         first = results[0]
         if isinstance(first, BaseException):
-            backend.outbox.settle(item.delivery, None, _error_text(first), backend.now(), len(item.bodies))
+            error = _error_text(first)
+            backend.outbox.settle(item.delivery, None, error, backend.now(), len(item.bodies), url=item.url)
         else:
-            backend.outbox.settle(item.delivery, first, None, backend.now(), len(item.bodies))
+            backend.outbox.settle(item.delivery, first, None, backend.now(), len(item.bodies), url=item.url)
 
     await asyncio.gather(*(one(item) for item in outgoing))
     backend.persist(observed=False)

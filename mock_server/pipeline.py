@@ -90,6 +90,7 @@ class Pipeline:
         started = time.perf_counter()
         op: Operation | None = None
         account_id: str | None = None
+        message: str | None = None
         try:
             self.backend.tick()
             found = self.route(request.method.upper(), request.path)
@@ -109,12 +110,14 @@ class Pipeline:
             shape = self.error_shapes.get(op.id) if op is not None else None
             body = shape(op.id, error.code, error.msg) if shape and op else error.envelope()
             response = json_response(body, error.http_status)
+            message = error.msg
         except Exception:
             self.backend.counters.internal_errors += 1
             log.exception("akool-mock internal error on %s %s", request.method, request.path)
             internal = InternalError("akool-mock internal error; the traceback is in the server log")
             response = json_response(internal.envelope(), internal.http_status)
-        self._journal(request, op, account_id, response, started)
+            message = internal.msg
+        self._journal(request, op, account_id, response, started, message=message)
         self.backend.persist()
         return response
 
@@ -170,6 +173,8 @@ class Pipeline:
         account: str | None,
         response: WireResponse,
         started: float,
+        *,
+        message: str | None = None,
     ) -> None:
         code = _code_of(response)
         self.backend.record(
@@ -182,6 +187,8 @@ class Pipeline:
                 code=code,
                 http_status=response.status,
                 latency_ms=(time.perf_counter() - started) * 1000,
+                query=dict(request.query) if request.query else None,
+                message=message,
             )
         )
 

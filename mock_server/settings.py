@@ -17,6 +17,9 @@ from akool_mock.mock_server.destinations import parse_allow
 
 Policy = Literal["time", "polls", "manual", "immediate"]
 POLICIES: frozenset[str] = frozenset({"time", "polls", "manual", "immediate"})
+LogFormat = Literal["text", "json"]
+LOG_LEVELS = ("debug", "info", "warning", "error")
+LOG_FORMATS = ("text", "json")
 
 # The default account: documented in the README so anyone can call the fake at once.
 DEFAULT_CLIENT_ID = "AKmockClientId0000000001"
@@ -96,6 +99,9 @@ class Settings:
     webhook_allowlist: tuple[str, ...] = ()  # host (ports 80/443), host:port, host:* (destinations.py)
     webhook_allow_self: bool = False  # let webhooks reach the fake itself: for a test that means it
     state_file: str | None = None
+    log_level: str = "info"
+    log_format: LogFormat = "text"
+    cors_origins: tuple[str, ...] = ()  # empty: no CORS headers; ("*",): any origin
 
     @property
     def base_url(self) -> str:
@@ -182,6 +188,8 @@ def build_settings(config: dict[str, Any] | None = None, **overrides: Any) -> Se
         "public_url",
         "journal_size",
         "state_file",
+        "log_level",
+        "log_format",
     )
     for key in simple:
         if key in config:
@@ -196,12 +204,22 @@ def build_settings(config: dict[str, Any] | None = None, **overrides: Any) -> Se
         values["webhook_allowlist"] = tuple(str(h) for h in config["webhook_allowlist"])
     if "webhook_allow_self" in config:
         values["webhook_allow_self"] = config["webhook_allow_self"] is True
+    if "cors_origins" in config:
+        values["cors_origins"] = cors_origins(config["cors_origins"])
     values.update({key: value for key, value in overrides.items() if value is not None})
-    settings = Settings(**values)
+    return _checked(Settings(**values))
+
+
+def _checked(settings: Settings) -> Settings:
+    """The settings, if every value is one the fake can run with (else a ConfigError naming it)."""
     if settings.clock not in ("real", "manual"):
         raise ConfigError("clock must be 'real' or 'manual'")
     if not 0 < settings.speed <= 1e6:  # also refuses NaN
         raise ConfigError("speed must be > 0 and at most 1e6")
+    if settings.log_level not in LOG_LEVELS:
+        raise ConfigError(f"log_level must be one of {', '.join(LOG_LEVELS)}, not {settings.log_level!r}")
+    if settings.log_format not in LOG_FORMATS:
+        raise ConfigError(f"log_format must be text or json, not {settings.log_format!r}")
     if not settings.webhook_retry_s or min(settings.webhook_retry_s) <= 0:
         raise ConfigError("webhook_retry_s must be a non-empty list of delays > 0 seconds")
     for entry in settings.webhook_allowlist:
@@ -224,6 +242,82 @@ def _refuse_non_finite(value: Any, where: str) -> None:
             _refuse_non_finite(item, f"{where}[{index}]")
 
 
-def env_control_token() -> str | None:
-    """The control token may also come from AKOOL_MOCK_CONTROL_TOKEN, so it stays out of shell history."""
-    return os.environ.get("AKOOL_MOCK_CONTROL_TOKEN")
+def cors_origins(value: object) -> tuple[str, ...]:
+    """`*`, or origins separated by commas (a string) or listed (a config file)."""
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list | tuple):
+        raise ConfigError("cors_origins must be a list of origins or a comma-separated string")
+    origins = tuple(str(item).strip().rstrip("/") for item in items if str(item).strip())
+    for origin in origins:
+        if origin != "*" and not origin.startswith(("http://", "https://")):
+            raise ConfigError(f"CORS origin {origin!r} must be * or start with http:// or https://")
+    return origins
+
+
+ENV_PREFIX = "AKOOL_MOCK_"
+# Every `serve` flag, by its argparse name; AKOOL_MOCK_<NAME> sets it when the flag is not given.
+SERVE_FLAGS = (
+    "webhook_allow",
+    "host",
+    "port",
+    "seed",
+    "clock",
+    "speed",
+    "config",
+    "client_id",
+    "api_key",
+    "control_token",
+    "public_url",
+    "state_file",
+    "log_level",
+    "log_format",
+    "cors",
+)
+# What the control CLI (`akool-mock jobs ...`) reads: the served fake's URL, token and default API key.
+CLIENT_VARIABLES = ("url", "control_token", "api_key", "port")
+
+
+def env_name(flag: str) -> str:
+    return ENV_PREFIX + flag.upper()
+
+
+def environment(names: tuple[str, ...], environ: dict[str, str] | None = None) -> dict[str, str]:
+    """The AKOOL_MOCK_* variables for `names` that are set (and not empty)."""
+    source = dict(os.environ) if environ is None else environ
+    return {name: source[env_name(name)] for name in names if source.get(env_name(name))}
+
+
+def convert(name: str, raw: str, kind: type[int] | type[float]) -> int | float:
+    """A number from a flag or variable, or a ConfigError that names it."""
+    try:
+        return kind(raw)
+    except ValueError:
+        raise ConfigError(f"{env_name(name)} / --{name.replace('_', '-')}: {raw!r} is not a number") from None
+
+
+@dataclass(frozen=True, slots=True)
+class ClientSettings:
+    """Where the control CLI finds a served fake: its URL, control token and the API key `trigger` uses."""
+
+    url: str
+    control_token: str | None
+    api_key: str
+
+
+def client_settings(
+    url: str | None = None,
+    control_token: str | None = None,
+    api_key: str | None = None,
+    environ: dict[str, str] | None = None,
+) -> ClientSettings:
+    """Flags first, then AKOOL_MOCK_URL (or AKOOL_MOCK_PORT on loopback), AKOOL_MOCK_CONTROL_TOKEN, ..."""
+    env = environment(CLIENT_VARIABLES, environ)
+    port = convert("port", env["port"], int) if "port" in env else 8000
+    base = url or env.get("url") or f"http://127.0.0.1:{port}"
+    if not base.startswith(("http://", "https://")):
+        raise ConfigError(f"--url / AKOOL_MOCK_URL must start with http:// or https://, not {base!r}")
+    return ClientSettings(
+        url=base.rstrip("/"),
+        control_token=control_token or env.get("control_token"),
+        api_key=api_key or env.get("api_key") or DEFAULT_API_KEY,
+    )

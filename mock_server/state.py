@@ -12,7 +12,7 @@ import json
 import math
 import random
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ from akool_mock.mock_server.persistence import StateFile
 from akool_mock.mock_server.refunds import refunds_on_failure
 from akool_mock.mock_server.secrecy import token_digest
 from akool_mock.mock_server.settings import DEFAULT_CREDITS, AccountConfig, Lifecycle, Settings, check_account
-from akool_mock.mock_server.webhooks import Outbox, payload_for
+from akool_mock.mock_server.webhooks import Attempt, Delivery, Outbox, payload_for
 from akool_mock.schemas import Catalog, Operation
 
 MEDIA_EXTENSIONS = {"image": "png", "video": "mp4", "audio": "mp3"}
@@ -73,6 +73,8 @@ class JournalEntry:
     code: int
     http_status: int
     latency_ms: float
+    query: dict[str, Any] | None = None
+    message: str | None = None  # the refusal's msg (code != 1000)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -84,7 +86,21 @@ class JournalEntry:
             "code": self.code,
             "http_status": self.http_status,
             "latency_ms": round(self.latency_ms, 3),
+            "query": self.query or {},
+            "message": self.message,
         }
+
+
+@dataclass(slots=True)
+class Observers:
+    """Who hears of each journal entry and each webhook attempt (the request and webhook log lines)."""
+
+    requests: list[Callable[[JournalEntry], None]] = field(default_factory=list)
+    attempts: list[Callable[[Delivery, Attempt], None]] = field(default_factory=list)
+
+    def attempt(self, delivery: Delivery, attempt: Attempt) -> None:
+        for observer in self.attempts:
+            observer(delivery, attempt)
 
 
 @dataclass(slots=True)
@@ -123,6 +139,7 @@ class Backend:
         self.resources: dict[str, Resource] = {}
         self.journal: deque[JournalEntry] = deque(maxlen=settings.journal_size)
         self.counters = Counters()
+        self.observers = Observers()  # kept across reset()
         self.seeded: dict[str, list[dict[str, Any]]] = {}
         self.outbox = new_outbox(settings, self.ids.random)
         self._operation_ids = frozenset(op.id for op in catalog.operations)
@@ -149,7 +166,10 @@ class Backend:
         self.resources.clear()
         self.journal.clear()
         self.counters = Counters()
+        forward_to = self.outbox.forward_to  # `akool-mock listen` keeps listening across a reset
         self.outbox = new_outbox(self.settings, self.ids.random)
+        self.outbox.on_attempt = self.observers.attempt
+        self.outbox.forward_to = forward_to
         self.faults = Faults(self._operation_ids)
         for config in self.settings.accounts:
             self.add_account(config)
@@ -380,6 +400,8 @@ class Backend:
     def record(self, entry: JournalEntry) -> None:
         self.journal.append(entry)
         self.counters.requests += 1
+        for observer in self.observers.requests:
+            observer(entry)
 
 
 def new_outbox(settings: Settings, rng: random.Random) -> Outbox:

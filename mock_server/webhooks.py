@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,9 +50,16 @@ class Attempt:
     status: int | None
     error: str | None
     bodies: int = 1
+    url: str | None = None  # where this attempt went (the forward URL while `akool-mock listen` runs)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"at": self.at_ms, "http_status": self.status, "error": self.error, "bodies": self.bodies}
+        return {
+            "at": self.at_ms,
+            "http_status": self.status,
+            "error": self.error,
+            "bodies": self.bodies,
+            "url": self.url,
+        }
 
 
 @dataclass(slots=True, eq=False)
@@ -82,6 +90,7 @@ class Delivery:
             "created_at": int(self.created_at * 1000),
             "next_attempt_at": int(self.next_at * 1000) if self._waiting else None,
             "attempts": [a.as_dict() for a in self.attempts],
+            "body": self.last_body,
         }
 
 
@@ -91,6 +100,7 @@ class Outgoing:
 
     delivery: Delivery
     bodies: tuple[dict[str, Any], ...]
+    url: str = ""  # where to send it: the delivery's URL, or the forward URL of `akool-mock listen`
 
 
 def payload_for(job: Job, webhook_type: str, result_fields: tuple[str, ...]) -> dict[str, Any]:
@@ -126,6 +136,8 @@ class Outbox:
         self.sent_bodies: dict[str, list[dict[str, Any]]] = {}
         self.sequence = 0
         self.touched: set[str] = set()  # delivery ids changed since the last save (persistence.py)
+        self.on_attempt: Callable[[Delivery, Attempt], None] | None = None  # the webhook log line
+        self.forward_to: str | None = None  # `akool-mock listen`: every delivery goes here instead
 
     def mode(self, account: str) -> Modes:
         return self.modes.get(account) or Modes()
@@ -192,7 +204,9 @@ class Outbox:
                     continue
                 delivery.state = "in_flight"
                 self.touched.add(delivery.id)
-                out.append(Outgoing(delivery, self._bodies(delivery, now, seal_for)))
+                out.append(
+                    Outgoing(delivery, self._bodies(delivery, now, seal_for), self.forward_to or delivery.url)
+                )
         return out
 
     def _bodies(self, delivery: Delivery, now: float, seal_for: Any) -> tuple[dict[str, Any], ...]:
@@ -211,12 +225,26 @@ class Outbox:
         return tuple(bodies)
 
     def settle(
-        self, delivery: Delivery, status: int | None, error: str | None, now: float, bodies: int = 1
+        self,
+        delivery: Delivery,
+        status: int | None,
+        error: str | None,
+        now: float,
+        bodies: int = 1,
+        *,
+        url: str | None = None,
     ) -> None:
         """Record an attempt; 200 acknowledges, anything else schedules the next try."""
-        delivery.attempts.append(Attempt(int(now * 1000), status, error, bodies))
+        attempt = Attempt(int(now * 1000), status, error, bodies, url or delivery.url)
+        delivery.attempts.append(attempt)
         self.touched.add(delivery.id)
         queue = self.queues.get(delivery.job_id)
+        if status != 200:
+            delivery.state = "pending"
+            index = min(len(delivery.attempts) - 1, len(self.retry_s) - 1)
+            delivery.next_at = now + self.retry_s[index]
+        if self.on_attempt is not None:
+            self.on_attempt(delivery, attempt)
         if status == 200:
             delivery.state = "delivered"
             if delivery.last_body is not None:
@@ -226,10 +254,6 @@ class Outbox:
                 queue.remove(delivery)
             if queue is not None and not queue:
                 del self.queues[delivery.job_id]
-            return
-        delivery.state = "pending"
-        index = min(len(delivery.attempts) - 1, len(self.retry_s) - 1)
-        delivery.next_at = now + self.retry_s[index]
 
     def redeliver(self, delivery_id: str, now: float) -> Delivery:
         original = self.deliveries[delivery_id]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -21,6 +22,7 @@ class Served:
     base_url: str
     process: subprocess.Popen[bytes]
     banner: str
+    log: Callable[[], str] = lambda: ""  # what the server wrote to stderr so far (its log lines)
 
 
 @contextmanager
@@ -28,17 +30,24 @@ def serve(*args: str) -> Iterator[Served]:
     """`akool-mock serve` as a real process; stopped (and reaped) on exit."""
     port = free_port()
     command = [sys.executable, "-m", "akool_mock", "serve", "--port", str(port), *args]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        wait_ready(base_url, process, lambda: process.stdout.read().decode() if process.stdout else "")
-        assert process.stdout is not None
-        banner = process.stdout.readline().decode() + process.stdout.readline().decode()
-        yield Served(base_url, process, banner)
-    finally:
-        stop(process)
-        if process.stdout is not None:
-            process.stdout.close()
+    # The log (a line per request) goes to a file: a pipe nobody reads would fill and block the server.
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log)
+        base_url = f"http://127.0.0.1:{port}"
+
+        def output() -> str:
+            log.seek(0)
+            return log.read().decode(errors="replace")
+
+        try:
+            wait_ready(base_url, process, output)
+            assert process.stdout is not None
+            banner = process.stdout.readline().decode() + process.stdout.readline().decode()
+            yield Served(base_url, process, banner, output)
+        finally:
+            stop(process)
+            if process.stdout is not None:
+                process.stdout.close()
 
 
 @dataclass
