@@ -107,8 +107,8 @@ def run(repeats: int = 30) -> StartupReport:
     (root / "test_empty.py").write_text("def test_nothing():\n    pass\n", encoding="utf-8")
     report = StartupReport(repeats=repeats, millis={name: [] for name in pythons})
     for name, python in pythons.items():
-        report.plugins[name] = subprocess.run(
-            [str(python), "-c", PLUGINS], capture_output=True, text=True, check=True
+        report.plugins[name] = subprocess.run(  # in the cache folder: a checkout's egg-info would show too
+            [str(python), "-c", PLUGINS], capture_output=True, text=True, check=True, cwd=root
         ).stdout.strip()
         _once(python, root)  # compile and cache bytecode before measuring
     for _ in range(repeats):
