@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from akool_mock.mock_server.openapi import build_openapi, dumps
+from akool_mock.mock_server.proxy_cli import add_commands as add_proxy_commands
 from akool_mock.mock_server.settings import (
     DEFAULT_API_KEY,
     DEFAULT_CLIENT_ID,
@@ -139,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     catalog = commands.add_parser("catalog", help="list every operation of the contract")
     catalog.set_defaults(run=_catalog)
+    add_proxy_commands(commands)
     return parser
 
 
