@@ -148,17 +148,20 @@ class Proxy:
         except httpx.HTTPError as exc:
             return self._failed(observed, exc, clock)
         kept: list[bytes] = []
+        chunks = answer.aiter_raw()
         try:
-            complete = await _buffer(answer, kept, self.settings.max_validated_bytes)
+            complete = await _buffer(chunks, kept, self.settings.max_validated_bytes)
         except httpx.HTTPError as exc:
             await answer.aclose()
             return self._failed(observed, exc, clock)
+        if complete:
+            await answer.aclose()
         observed.status = answer.status_code
         observed.response_headers = [
             (k.lower(), v) for k, v in answer.headers.raw if k.lower() not in HOP_BY_HOP
         ]
         if not complete:
-            return self._streamed(answer, kept, observed, clock)
+            return self._streamed(answer, chunks, kept, observed, clock)
         content = b"".join(kept)
         decoded = _decoded(answer, content)
         observed.response_body = content
@@ -177,7 +180,12 @@ class Proxy:
         return self.validator.check(method, url, status=status, response_body=answer, request_body=body)
 
     def _streamed(
-        self, answer: httpx.Response, kept: list[bytes], observed: Observed, clock: float
+        self,
+        answer: httpx.Response,
+        chunks: AsyncIterator[bytes],
+        kept: list[bytes],
+        observed: Observed,
+        clock: float,
     ) -> Response:
         """Too large to keep: pass the rest through as it comes; the exchange is told when it is over."""
 
@@ -185,7 +193,7 @@ class Proxy:
             try:
                 for chunk in kept:
                     yield chunk
-                async for chunk in answer.aiter_raw():
+                async for chunk in chunks:
                     yield chunk
             finally:
                 await answer.aclose()
@@ -250,15 +258,14 @@ def _request_only(proxy: Proxy, observed: Observed) -> ExchangeResult:
     return ExchangeResult(full.method, full.path, full.operation, observed.status, (*kept, note))
 
 
-async def _buffer(answer: httpx.Response, kept: list[bytes], limit: int) -> bool:
+async def _buffer(chunks: AsyncIterator[bytes], kept: list[bytes], limit: int) -> bool:
     """Read the raw answer into `kept` until it ends (True) or passes `limit` bytes (False)."""
     size = 0
-    async for chunk in answer.aiter_raw():
+    async for chunk in chunks:
         kept.append(chunk)
         size += len(chunk)
         if size > limit:
             return False
-    await answer.aclose()
     return True
 
 
