@@ -18,6 +18,7 @@ import functools
 import inspect
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import httpx
@@ -151,6 +152,7 @@ class FakeAkool(contextlib.ContextDecorator):
         clock: Clock | None = None,
         base_url: str = DEFAULT_BASE_URL,
         receiver: Receiver | None = None,
+        replay: str | Path | None = None,
     ) -> None:
         self.settings = settings or build_settings(clock="manual", seed=seed, public_url=base_url)
         if clock is None:
@@ -165,6 +167,12 @@ class FakeAkool(contextlib.ContextDecorator):
         self.faults = _Faults(self)
         self._router: respx.MockRouter | None = None
         self._passthrough = httpx.Client(timeout=10.0)
+        # replay=FILE: the Akool hosts are answered from a HAR recording instead of the backend (replay.py).
+        self._answer: Callable[[WireRequest], WireResponse] = self.pipeline.handle
+        if replay is not None:
+            from akool_mock.mock_server.replay import Replay
+
+            self._answer = Replay.from_file(replay).answer
 
     # ----- the default account -----------------------------------------------------------------------
     @property
@@ -224,7 +232,7 @@ class FakeAkool(contextlib.ContextDecorator):
             body=request.read(),
             host=request.url.host,
         )
-        answer = self.pipeline.handle(wire)
+        answer = self._answer(wire)
         self.settle()
         return self._deliver(request, answer)
 
