@@ -36,7 +36,7 @@ from akool_mock.mock_server.errors import UnknownRoute
 from akool_mock.mock_server.redact import Redactor, redact_json
 from akool_mock.mock_server.wire import WireRequest, WireResponse, json_response, parse_query
 
-ID_NAME = re.compile(r"^_?ids?$|_ids?$|Ids?$", re.I)
+ID_NAME = re.compile(r"^_?ids?$|_ids?$")  # `_id`, `_ids`, `task_id`; not `clientId` (an account, not a job)
 ANY_ID = "*"
 # Headers that describe the recorded bytes on the wire, not the answer: the edge sets them again.
 DROPPED_HEADERS = frozenset(
