@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +82,7 @@ def _proxy(args: argparse.Namespace) -> int:
         server_header=False,
         date_header=False,
     )
-    server = uvicorn.Server(config)
+    server = _server_class()(config)
     print(
         f"akool-mock proxy on http://{args.host}:{args.port} → {args.upstream} "
         f"(detect: {args.detect_upstream})",
@@ -92,6 +96,29 @@ def _proxy(args: argparse.Namespace) -> int:
     if recorder is not None:
         print(f"wrote {recorder.write()} ({len(recorder.entries)} exchanges)", flush=True)
     return 1 if args.strict and report.drifting else 0
+
+
+def _server_class() -> Any:
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        """uvicorn's server, except that Ctrl-C or SIGTERM ends `run()` normally (uvicorn raises the signal
+        again after shutting down, which would kill the process before the summary and files are written)."""
+
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            if threading.current_thread() is not threading.main_thread():
+                yield
+                return
+            stops = (signal.SIGINT, signal.SIGTERM)
+            original = {sig: signal.signal(sig, self.handle_exit) for sig in stops}
+            try:
+                yield
+            finally:
+                for sig, handler in original.items():
+                    signal.signal(sig, handler)
+
+    return Server
 
 
 def _replay(args: argparse.Namespace) -> int:
