@@ -2,7 +2,7 @@
 
 python -m benchmarks                      # everything (about 5 minutes on 2 cores)
 python -m benchmarks --quick              # shorter loads and 10k/100k jobs only (about 2 minutes)
-python -m benchmarks --only http,scale    # some of: http, startup, inprocess, scale, webhooks
+python -m benchmarks --only http,scale    # some of: http, startup, inprocess, scale, webhooks, proxy
 python -m benchmarks --json out/bench.json --no-prism
 """
 
@@ -17,10 +17,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks import hotpaths, http_load, inprocess, loadgen, prism, scale, startup, webhooks
+from benchmarks import hotpaths, http_load, inprocess, loadgen, prism, proxy, scale, startup, webhooks
 from benchmarks.common import REPO, machine
 
-SECTIONS = ("hotpaths", "http", "startup", "inprocess", "scale", "webhooks")
+SECTIONS = ("hotpaths", "http", "startup", "inprocess", "scale", "webhooks", "proxy")
 DEFAULT_JSON = REPO / "out" / "benchmarks.json"
 TITLES = {
     "hotpaths": "Hot paths: each optimization, before and after",
@@ -29,6 +29,7 @@ TITLES = {
     "inprocess": "In-process: SDK round trips through FakeAkool",
     "scale": "Scale: jobs created through the engine",
     "webhooks": "Webhooks: encrypted, signed deliveries to a local receiver",
+    "proxy": "Proxy: akool-mock proxy in front of a served fake vs the fake direct",
 }
 
 
@@ -73,6 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "inprocess": lambda: inprocess.run(seconds=1.0 if args.quick else 2.0, rounds=rounds + 1),
         "scale": lambda: scale.run(sizes=scale.SIZES[:2] if args.quick else scale.SIZES),
         "webhooks": lambda: webhooks.run(jobs=1000 if args.quick else 2000),
+        "proxy": lambda: proxy.run(
+            seconds=seconds, connections=args.connections, rounds=rounds, warmup_s=1.0
+        ),
     }
     renderers: dict[str, Callable[[Any], str]] = {
         "hotpaths": hotpaths.render,
@@ -81,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "inprocess": inprocess.render,
         "scale": scale.render,
         "webhooks": webhooks.render,
+        "proxy": proxy.render,
     }
     figures: dict[str, Any] = {"machine": info.as_dict(), "command": command.strip()}
     out = [

@@ -24,7 +24,7 @@ from akool_mock.mock_server.pipeline import query_types
 from akool_mock.mock_server.wire import coerce_query, parse_query
 from akool_mock.schemas import Catalog, Operation, Violation, load_catalog
 from akool_mock.schemas.catalog import route_regex
-from akool_mock.schemas.undeclared import undeclared_fields
+from akool_mock.schemas.undeclared import UndeclaredFinder
 
 Direction = Literal["request", "response", "webhook"]
 Kind = Literal["violation", "unknown field", "not in contract", "not validated"]
@@ -126,6 +126,7 @@ class ExchangeValidator:
     def __init__(self, catalog: Catalog | None = None) -> None:
         self.catalog = catalog or load_catalog()
         self._query_types = {op.id: query_types(op) for op in self.catalog.operations}
+        self._undeclared = UndeclaredFinder(self.catalog.store)
 
     def route(self, method: str, path: str, host: str = "") -> tuple[Operation, dict[str, str]] | None:
         """The operation at `method path` (the host, when it is an Akool one, is tried first)."""
@@ -193,7 +194,7 @@ class ExchangeValidator:
                 "unknown field",
                 UNKNOWN_FIELD,
             )
-            for path in undeclared_fields(op.store, schema_id, instance)
+            for path in self._undeclared.find(schema_id, instance)
         ]
 
     def check(
@@ -224,9 +225,11 @@ class ExchangeValidator:
             )
             return ExchangeResult(method, parts.path, None, status, (note,))
         op, path_params = routed
+        parsed = _json_or_marker(response_body)  # once: the checks and the code read the same value
+        answer = response_body if parsed is _NOT_JSON else parsed
         drift = self.request_drift(op, path_params, merged, request_body)
-        drift += self.response_drift(op, status, response_body)
-        return ExchangeResult(method, parts.path, op.id, status, tuple(drift), _code(response_body))
+        drift += self.response_drift(op, status, answer)
+        return ExchangeResult(method, parts.path, op.id, status, tuple(drift), _code(answer))
 
 
 def _text(body: Any) -> str:

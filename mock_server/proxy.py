@@ -5,7 +5,7 @@ upstream's answer comes back unchanged (status, headers, bytes; large bodies are
 Meanwhile each exchange is matched to its operation and checked by `drift.ExchangeValidator`; observers (the
 console, the drift report, the HAR recorder) are told of every exchange once it is complete.
 
-    client ──► Starlette catch-all ──► httpx.AsyncClient (stream) ──► upstream (openapi / sg3 detect host)
+    client ──► Starlette catch-all ──► httpx transport (streamed) ──► upstream (openapi / sg3 detect host)
                        │                                                   │
                        └──── Observed(request, answer, ExchangeResult) ◄───┘ ──► observers
 
@@ -29,6 +29,7 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import request_response
 
 from akool_mock.mock_server.drift import DETECT_HOST, NOT_VALIDATED, Drift, ExchangeResult, ExchangeValidator
+from akool_mock.mock_server.upstream_pool import CLIENT, PinnedTransports
 from akool_mock.mock_server.wire import dumps
 
 DEFAULT_UPSTREAM = "https://openapi.akool.com"
@@ -100,24 +101,27 @@ class Proxy:
     transport: httpx.AsyncBaseTransport | None = None  # a test seam; None: the network
 
     def app(self) -> Starlette:
-        state: dict[str, httpx.AsyncClient] = {}
+        state: dict[str, httpx.AsyncBaseTransport] = {}
 
         @contextlib.asynccontextmanager
         async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-            limits = httpx.Limits(max_connections=200, max_keepalive_connections=100)
-            timeout = httpx.Timeout(self.settings.timeout_s)
-            async with httpx.AsyncClient(
-                transport=self.transport, limits=limits, timeout=timeout, trust_env=False
-            ) as client:
-                state["client"] = client
+            # httpx's transports, not an AsyncClient: a proxy must not keep cookies across users, follow
+            # redirects or add default headers, and the client's per-request machinery halves throughput.
+            transport = self.transport or PinnedTransports()
+            async with transport:
+                state["transport"] = transport
                 yield
 
         async def endpoint(request: Request) -> Response:
-            return await self.forward(state["client"], request)
+            return await self.forward(state["transport"], request)
 
         app = Starlette(lifespan=lifespan)
         app.router.default = request_response(endpoint)
         return app
+
+    @property
+    def _timeout(self) -> dict[str, float]:
+        return httpx.Timeout(self.settings.timeout_s).as_dict()  # type: ignore[return-value]
 
     def upstream_url(self, method: str, path: str, raw_path: bytes, query: bytes) -> str:
         routed = self.validator.route(method, path)
@@ -126,7 +130,7 @@ class Proxy:
         url = base + raw_path.decode("latin-1")
         return f"{url}?{query.decode('latin-1')}" if query else url
 
-    async def forward(self, client: httpx.AsyncClient, request: Request) -> Response:
+    async def forward(self, transport: httpx.AsyncBaseTransport, request: Request) -> Response:
         started, clock = datetime.now(UTC), time.perf_counter()
         body = await request.body()
         scope = request.scope
@@ -137,18 +141,20 @@ class Proxy:
             for k, v in scope["headers"]
             if k not in HOP_BY_HOP and k not in (b"host", b"content-length")
         ]
-        # httpx.Request, not client.build_request: the client's default headers (Accept-Encoding, User-Agent)
-        # would change the request.
-        outgoing = httpx.Request(method, url, headers=headers, content=body)
+        client = scope.get("client")
+        extensions = {"timeout": self._timeout, CLIENT: tuple(client) if client else None}
+        outgoing = httpx.Request(method, url, headers=headers, content=body, extensions=extensions)
         observed = Observed(
             started, method, url, headers, body, None, [], None, 0.0, _unchecked(method, path)
         )
         try:
-            answer = await client.send(outgoing, stream=True)
+            answer = await transport.handle_async_request(outgoing)
+            answer.request = outgoing
         except httpx.HTTPError as exc:
             return self._failed(observed, exc, clock)
         kept: list[bytes] = []
-        chunks = answer.aiter_raw()
+        # A transport that hands back an answer already read (a mock in tests) is passed on as read.
+        chunks = _once(answer.content) if answer.is_stream_consumed else answer.aiter_raw()
         try:
             complete = await _buffer(chunks, kept, self.settings.max_validated_bytes)
         except httpx.HTTPError as exc:
@@ -256,6 +262,10 @@ def _request_only(proxy: Proxy, observed: Observed) -> ExchangeResult:
         NOT_VALIDATED,
     )
     return ExchangeResult(full.method, full.path, full.operation, observed.status, (*kept, note))
+
+
+async def _once(content: bytes) -> AsyncIterator[bytes]:
+    yield content
 
 
 async def _buffer(chunks: AsyncIterator[bytes], kept: list[bytes], limit: int) -> bool:
