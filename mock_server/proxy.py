@@ -132,20 +132,11 @@ class Proxy:
 
     async def forward(self, transport: httpx.AsyncBaseTransport, request: Request) -> Response:
         started, clock = datetime.now(UTC), time.perf_counter()
-        body = await request.body()
-        scope = request.scope
-        method, path = request.method, scope["path"]
-        url = self.upstream_url(method, path, scope.get("raw_path") or path.encode(), scope["query_string"])
-        headers = [
-            (k, v)
-            for k, v in scope["headers"]
-            if k not in HOP_BY_HOP and k not in (b"host", b"content-length")
-        ]
-        client = scope.get("client")
-        extensions = {"timeout": self._timeout, CLIENT: tuple(client) if client else None}
-        outgoing = httpx.Request(method, url, headers=headers, content=body, extensions=extensions)
+        outgoing = self._outgoing(request, await request.body())
+        method, path, body = request.method, request.scope["path"], outgoing.content
+        headers = list(outgoing.headers.raw)
         observed = Observed(
-            started, method, url, headers, body, None, [], None, 0.0, _unchecked(method, path)
+            started, method, str(outgoing.url), headers, body, None, [], None, 0.0, _unchecked(method, path)
         )
         try:
             answer = await transport.handle_async_request(outgoing)
@@ -160,18 +151,36 @@ class Proxy:
         except httpx.HTTPError as exc:
             await answer.aclose()
             return self._failed(observed, exc, clock)
-        if complete:
-            await answer.aclose()
         observed.status = answer.status_code
         observed.response_headers = [
             (k.lower(), v) for k, v in answer.headers.raw if k.lower() not in HOP_BY_HOP
         ]
         if not complete:
             return self._streamed(answer, chunks, kept, observed, clock)
-        content = b"".join(kept)
-        decoded = _decoded(answer, content)
+        await answer.aclose()
+        return self._answered(observed, answer, b"".join(kept), clock)
+
+    def _outgoing(self, request: Request, body: bytes) -> httpx.Request:
+        """The request for the upstream: the same method, raw path, query, headers and body."""
+        scope = request.scope
+        method, path = request.method, scope["path"]
+        url = self.upstream_url(method, path, scope.get("raw_path") or path.encode(), scope["query_string"])
+        headers = [
+            (k, v)
+            for k, v in scope["headers"]
+            if k not in HOP_BY_HOP and k not in (b"host", b"content-length")
+        ]
+        client = scope.get("client")
+        extensions = {"timeout": self._timeout, CLIENT: tuple(client) if client else None}
+        return httpx.Request(method, url, headers=headers, content=body, extensions=extensions)
+
+    def _answered(self, observed: Observed, answer: httpx.Response, content: bytes, clock: float) -> Response:
+        """A whole answer: checked, told, and passed back as it came (or refused, with `strict`)."""
         observed.response_body = content
-        observed.result = self._check(method, url, body, answer.status_code, decoded)
+        decoded = _decoded(answer, content)
+        observed.result = self._check(
+            observed.method, observed.url, observed.request_body, answer.status_code, decoded
+        )
         observed.elapsed_ms = (time.perf_counter() - clock) * 1000
         if self.settings.strict and observed.result.response_violations:
             return self._refused(observed)
