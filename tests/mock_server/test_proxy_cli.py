@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import pytest
 
 from akool_mock.contract_tests.serve import free_port, served
 from akool_mock.mock_server.settings import DEFAULT_API_KEY
@@ -102,13 +103,14 @@ def test_the_proxy_prints_each_exchange_and_writes_the_report_and_recording_on_e
     assert (polled_again.status_code, polled_again.content) == (polled.status_code, polled.content)
 
 
-def test_strict_refuses_drift_and_exits_1(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_strict_refuses_drift_and_exits_1(stop: signal.Signals) -> None:
     with (
         threaded(drift_upstream.create_app()) as upstream,
         command("proxy", "--upstream", upstream, "--strict", "--quiet") as (proxy, process),
     ):
         refused = httpx.get(f"{proxy}{POLL}?_ids=missing")
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         out, _ = process.communicate(timeout=15)
     assert refused.status_code == 502
     assert refused.json()["drift"][0]["path"] == "data.result[0]._id"
