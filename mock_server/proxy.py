@@ -21,6 +21,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 import httpx
 from starlette.applications import Starlette
@@ -30,6 +31,7 @@ from starlette.routing import request_response
 
 from akool_mock.mock_server.drift import DETECT_HOST, NOT_VALIDATED, Drift, ExchangeResult, ExchangeValidator
 from akool_mock.mock_server.upstream_pool import CLIENT, PinnedTransports
+from akool_mock.mock_server.webhook_check import WebhookFront
 from akool_mock.mock_server.wire import dumps
 
 DEFAULT_UPSTREAM = "https://openapi.akool.com"
@@ -61,6 +63,7 @@ class ProxySettings:
     strict: bool = False
     timeout_s: float = 60.0
     max_validated_bytes: int = MAX_VALIDATED_BYTES
+    webhook: WebhookFront | None = None  # POSTed webhook deliveries go to this receiver, checked
 
 
 @dataclass(slots=True)
@@ -170,6 +173,9 @@ class Proxy:
             for k, v in scope["headers"]
             if k not in HOP_BY_HOP and k not in (b"host", b"content-length")
         ]
+        webhook = self.settings.webhook
+        if webhook is not None and webhook.takes(method, body) and self.validator.route(method, path) is None:
+            url = webhook.receiver.rstrip("/") + url[url.index("/", url.index("//") + 2) :]
         client = scope.get("client")
         extensions = {"timeout": self._timeout, CLIENT: tuple(client) if client else None}
         return httpx.Request(method, url, headers=headers, content=body, extensions=extensions)
@@ -192,6 +198,9 @@ class Proxy:
     def _check(
         self, method: str, url: str, body: bytes, status: int | None, answer: bytes | None
     ) -> ExchangeResult:
+        webhook = self.settings.webhook
+        if webhook is not None and webhook.owns(url):
+            return webhook.result(method, urlsplit(url).path, body, status)
         return self.validator.check(method, url, status=status, response_body=answer, request_body=body)
 
     def _streamed(

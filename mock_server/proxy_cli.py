@@ -20,6 +20,11 @@ DEFAULT_REPLAY_PORT = 8020
 
 def add_commands(commands: Any) -> None:
     """Add the three subcommands to `akool-mock`'s subparsers."""
+    _add_proxy(commands)
+    _add_others(commands)
+
+
+def _add_proxy(commands: Any) -> None:
     proxy = commands.add_parser(
         "proxy", help="forward to the real Akool API, checking every exchange against the contract"
     )
@@ -40,8 +45,16 @@ def add_commands(commands: Any) -> None:
     )
     proxy.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the upstream (60)")
     proxy.add_argument("--quiet", action="store_true", help="no line per exchange (the summary still prints)")
+    proxy.add_argument(
+        "--webhook-receiver",
+        help="front your webhook receiver too: POSTed deliveries go there (same path), verified and checked",
+    )
+    proxy.add_argument("--client-id", help="with --webhook-receiver: the account's clientId")
+    proxy.add_argument("--client-secret", help="with --webhook-receiver: the account's clientSecret")
     proxy.set_defaults(run=_proxy)
 
+
+def _add_others(commands: Any) -> None:
     replay = commands.add_parser("replay", help="serve the answers of a HAR recording")
     replay.add_argument("file", help="a HAR file (e.g. recorded with `akool-mock proxy --record`)")
     replay.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
@@ -62,9 +75,11 @@ def _proxy(args: argparse.Namespace) -> int:
 
     from akool_mock.mock_server.drift_report import DriftReport, console
     from akool_mock.mock_server.har import HarRecorder
-    from akool_mock.mock_server.proxy import Proxy, ProxySettings
+    from akool_mock.mock_server.proxy import Proxy
 
-    settings = ProxySettings(args.upstream, args.detect_upstream, args.strict, args.timeout)
+    settings = _settings(args)
+    if settings is None:
+        return 2
     report = DriftReport()
     proxy = Proxy(settings)
     proxy.observers.append(report.add)
@@ -89,13 +104,33 @@ def _proxy(args: argparse.Namespace) -> int:
         flush=True,
     )
     server.run()
+    _finish(args, report, recorder)
+    return 1 if args.strict and report.drifting else 0
+
+
+def _finish(args: argparse.Namespace, report: Any, recorder: Any) -> None:
+    """On exit: the summary, the report files, the recording."""
     print(report.summary(), flush=True)
     if args.report:
         written = report.write(Path(args.report))
         print(f"wrote {written[0]} and {written[1]}", flush=True)
     if recorder is not None:
         print(f"wrote {recorder.write()} ({len(recorder.entries)} exchanges)", flush=True)
-    return 1 if args.strict and report.drifting else 0
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    """The proxy's settings, or None (after saying why) when the flags do not go together."""
+    from akool_mock.mock_server.proxy import ProxySettings
+    from akool_mock.mock_server.webhook_check import WebhookFront
+
+    webhook = None
+    if args.webhook_receiver:
+        if not (args.client_id and args.client_secret):
+            message = "akool-mock proxy: --webhook-receiver needs --client-id and --client-secret"
+            print(message, file=sys.stderr)
+            return None
+        webhook = WebhookFront(args.webhook_receiver, args.client_id, args.client_secret)
+    return ProxySettings(args.upstream, args.detect_upstream, args.strict, args.timeout, webhook=webhook)
 
 
 def _server_class() -> Any:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from akool_mock.mock_server import crypto
-from akool_mock.mock_server.drift import Drift
+from akool_mock.mock_server.drift import Drift, ExchangeResult
 from akool_mock.schemas import Catalog, load_catalog
 
 DELIVERY = "webhook.delivery"
@@ -73,3 +73,38 @@ def check_delivery(
         for v in store.violations(webhook.payload_schema, payload)
     ]
     return WebhookCheck(tuple(problems), payload if isinstance(payload, dict) else None)
+
+
+DELIVERY_KEYS = frozenset({"signature", "dataEncrypt", "timestamp", "nonce"})
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookFront:
+    """The proxy in front of your webhook receiver: deliveries POSTed to the proxy go to `receiver` and are
+    checked with the account's credentials."""
+
+    receiver: str
+    client_id: str
+    client_secret: str
+
+    def takes(self, method: str, body: bytes) -> bool:
+        """A POST whose body is shaped like a delivery (the proxy sends everything else upstream)."""
+        if method.upper() != "POST" or not body.lstrip().startswith(b"{"):
+            return False
+        try:
+            parsed = json.loads(body)
+        except ValueError:
+            return False
+        return isinstance(parsed, dict) and parsed.keys() >= DELIVERY_KEYS
+
+    def owns(self, url: str) -> bool:
+        return url.startswith(self.receiver.rstrip("/") + "/")
+
+    def result(self, method: str, path: str, body: bytes, status: int | None) -> ExchangeResult:
+        """The delivery checked; a receiver that does not answer 200 is told too (Akool would retry)."""
+        check = check_delivery(json.loads(body), client_id=self.client_id, client_secret=self.client_secret)
+        problems = list(check.problems)
+        if status != 200:
+            message = "Akool retries a delivery until the receiver answers HTTP 200"
+            problems.append(_drift(DELIVERY, "(receiver status)", "200", str(status), message))
+        return ExchangeResult(method, path, DELIVERY, status, tuple(problems))

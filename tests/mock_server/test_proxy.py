@@ -15,8 +15,10 @@ from typing import Any
 import httpx
 import pytest
 
+from akool_mock.mock_server import crypto
 from akool_mock.mock_server.drift import NOT_IN_CONTRACT, NOT_VALIDATED, UNKNOWN_FIELD
 from akool_mock.mock_server.proxy import Observed, Proxy, ProxySettings
+from akool_mock.mock_server.webhook_check import WebhookFront
 from tests.support import drift_upstream
 from tests.support.threaded import threaded
 
@@ -180,3 +182,33 @@ def test_a_gzip_answer_is_validated_as_the_client_reads_it(via: Proxied) -> None
     assert json.loads(gzip.decompress(seen[0].response_body)) == answer.json()
     assert seen[0].result.conforms
     assert seen[0].result.code == 1000
+
+
+def test_webhook_deliveries_go_to_the_receiver_and_are_verified(upstream: str, detect_upstream: str) -> None:
+    client_id, secret = "AKmockClientId0000000001", "akool-mock-api-key-0000000000000"
+    payload = {
+        "_id": "684f8fb744b8795862e45cbe",
+        "status": 3,
+        "type": "faceswap",
+        "url": "https://e.com/r.png",
+    }
+    good = crypto.seal(payload, client_id, secret, 1710757981609, "1529")
+    tampered = {**good, "signature": "0" * 40}
+    seen: list[Observed] = []
+    # The receiver is the echo upstream served apart (detect_upstream); the API upstream gets everything else.
+    front = WebhookFront(detect_upstream, client_id, secret)
+    settings = ProxySettings(upstream, upstream, timeout_s=2, webhook=front)
+    with threaded(Proxy(settings, observers=[seen.append]).app()) as base, httpx.Client() as client:
+        delivered = client.post(f"{base}/akool/webhook?x=1", json=good).json()
+        client.post(f"{base}/akool/webhook", json=tampered)
+        not_a_delivery = client.post(f"{base}/akool/webhook", json={"hello": 1}).json()
+    receiver_host = detect_upstream.removeprefix("http://")
+    assert (delivered["raw_path"], delivered["query_string"]) == ("/akool/webhook", "x=1")
+    assert ["host", receiver_host] in delivered["headers"]
+    assert json.loads(delivered["body"]) == good
+    assert ["host", receiver_host] not in not_a_delivery["headers"]  # not delivery-shaped: sent upstream
+    assert [(o.result.operation, [d.path for d in o.result.violations]) for o in seen[:2]] == [
+        ("webhook.delivery", []),
+        ("webhook.delivery", ["signature"]),
+    ]
+    assert seen[2].result.operation is None
