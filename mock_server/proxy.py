@@ -126,11 +126,18 @@ class Proxy:
     def _timeout(self) -> dict[str, float]:
         return httpx.Timeout(self.settings.timeout_s).as_dict()  # type: ignore[return-value]
 
-    def upstream_url(self, method: str, path: str, raw_path: bytes, query: bytes) -> str:
+    def upstream_url(self, method: str, path: str, body: bytes, raw_path: bytes, query: bytes) -> str:
+        """Where a request goes: the detect host's upstream, the webhook receiver (a delivery-shaped POST on
+        a path of no operation, when one is fronted), or the API upstream."""
         routed = self.validator.route(method, path)
-        detect = routed is not None and routed[0].host == DETECT_HOST
-        base = (self.settings.detect_upstream if detect else self.settings.upstream).rstrip("/")
-        url = base + raw_path.decode("latin-1")
+        webhook = self.settings.webhook
+        if routed is not None and routed[0].host == DETECT_HOST:
+            base = self.settings.detect_upstream
+        elif routed is None and webhook is not None and webhook.takes(method, body):
+            base = webhook.receiver
+        else:
+            base = self.settings.upstream
+        url = base.rstrip("/") + raw_path.decode("latin-1")
         return f"{url}?{query.decode('latin-1')}" if query else url
 
     async def forward(self, transport: httpx.AsyncBaseTransport, request: Request) -> Response:
@@ -167,15 +174,14 @@ class Proxy:
         """The request for the upstream: the same method, raw path, query, headers and body."""
         scope = request.scope
         method, path = request.method, scope["path"]
-        url = self.upstream_url(method, path, scope.get("raw_path") or path.encode(), scope["query_string"])
+        url = self.upstream_url(
+            method, path, body, scope.get("raw_path") or path.encode(), scope["query_string"]
+        )
         headers = [
             (k, v)
             for k, v in scope["headers"]
             if k not in HOP_BY_HOP and k not in (b"host", b"content-length")
         ]
-        webhook = self.settings.webhook
-        if webhook is not None and webhook.takes(method, body) and self.validator.route(method, path) is None:
-            url = webhook.receiver.rstrip("/") + url[url.index("/", url.index("//") + 2) :]
         client = scope.get("client")
         extensions = {"timeout": self._timeout, CLIENT: tuple(client) if client else None}
         return httpx.Request(method, url, headers=headers, content=body, extensions=extensions)
