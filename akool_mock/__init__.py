@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 from akool_mock._version import __version__
 
 if TYPE_CHECKING:
+    from akool_mock.mock_server.drift import validate_exchange
     from akool_mock.mock_server.inprocess import FakeAkool
 
-__all__ = ["FakeAkool", "__version__"]
+__all__ = ["FakeAkool", "__version__", "validate_exchange"]
 
 
 def __getattr__(name: str) -> Any:
@@ -26,4 +27,8 @@ def __getattr__(name: str) -> Any:
         from akool_mock.mock_server.inprocess import FakeAkool
 
         return FakeAkool
+    if name == "validate_exchange":
+        from akool_mock.mock_server.drift import validate_exchange
+
+        return validate_exchange
     raise AttributeError(f"module 'akool_mock' has no attribute {name!r}")

@@ -25,6 +25,7 @@ from benchmarks import (
     loadgen,
     per_test,
     prism,
+    proxy,
     pytest_startup,
     scale,
     startup,
@@ -32,7 +33,18 @@ from benchmarks import (
 )
 from benchmarks.common import REPO, machine
 
-SECTIONS = ("hotpaths", "http", "startup", "pytest", "inprocess", "pertest", "scale", "webhooks", "hostile")
+SECTIONS = (
+    "hotpaths",
+    "http",
+    "startup",
+    "pytest",
+    "inprocess",
+    "pertest",
+    "scale",
+    "webhooks",
+    "hostile",
+    "proxy",
+)
 DEFAULT_JSON = REPO / "out" / "benchmarks.json"
 TITLES = {
     "hotpaths": "Hot paths: each optimization, before and after",
@@ -44,6 +56,7 @@ TITLES = {
     "scale": "Scale: jobs created through the engine",
     "webhooks": "Webhooks: encrypted, signed deliveries to a local receiver",
     "hostile": "Hostile bodies: the worst requests while a second client polls",
+    "proxy": "Proxy: akool-mock proxy in front of a served fake vs the fake direct",
 }
 
 
@@ -91,6 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "scale": lambda: scale.run(sizes=scale.SIZES[:2] if args.quick else scale.SIZES),
         "webhooks": lambda: webhooks.run(jobs=1000 if args.quick else 2000),
         "hostile": lambda: hostile.run(rounds=1 if args.quick else 2),
+        "proxy": lambda: proxy.run(
+            seconds=seconds, connections=args.connections, rounds=rounds, warmup_s=1.0
+        ),
     }
     renderers: dict[str, Callable[[Any], str]] = {
         "hotpaths": hotpaths.render,
@@ -102,6 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "scale": scale.render,
         "webhooks": webhooks.render,
         "hostile": hostile.render,
+        "proxy": proxy.render,
     }
     figures: dict[str, Any] = {"machine": info.as_dict(), "command": command.strip()}
     out = [

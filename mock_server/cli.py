@@ -10,6 +10,7 @@ from pathlib import Path
 from akool_mock._version import __version__
 from akool_mock.mock_server.cli_control import add_control_commands
 from akool_mock.mock_server.openapi import build_openapi, dumps
+from akool_mock.mock_server.proxy_cli import add_commands as add_proxy_commands
 from akool_mock.mock_server.secrecy import shown_key
 from akool_mock.mock_server.settings import (
     DEFAULT_API_KEY,
@@ -204,6 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     catalog = commands.add_parser("catalog", help="list every operation of the contract")
     catalog.set_defaults(run=_catalog)
     add_control_commands(commands)
+    add_proxy_commands(commands)
     return parser
 
 

@@ -21,7 +21,7 @@ import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import httpx
 
@@ -46,6 +46,9 @@ from akool_mock.mock_server.settings import Settings
 from akool_mock.mock_server.state import Backend
 from akool_mock.mock_server.wire import WireRequest, WireResponse
 from akool_mock.schemas import load_catalog
+
+if TYPE_CHECKING:
+    from akool_mock.mock_server.replay import Replay
 
 AKOOL_HOSTS = ("openapi.akool.com", "sg3.akool.com")
 WEBHOOK_TIMEOUT_S = 10.0
@@ -116,6 +119,7 @@ class FakeAkool(contextlib.ContextDecorator):
         config: str | Path | None = None,
         base_url: str | None = None,
         send_webhooks: bool = False,
+        replay: str | Path | None = None,
     ) -> None:
         self.settings = inprocess_settings(
             settings,
@@ -139,6 +143,12 @@ class FakeAkool(contextlib.ContextDecorator):
         self._interceptors: list[Interceptor] = []
         self._server: FakeServer | None = None
         self.lock = threading.RLock()  # the Backend sees one request at a time (serve() adds a thread)
+        # replay=FILE: the Akool hosts are answered from a HAR recording instead of the backend (replay.py).
+        self._replay: Replay | None = None
+        if replay is not None:
+            from akool_mock.mock_server.replay import Replay
+
+            self._replay = Replay.from_file(replay)
         self._build()
 
     def _build(self) -> None:
@@ -234,7 +244,7 @@ class FakeAkool(contextlib.ContextDecorator):
     def handle(self, request: WireRequest) -> WireResponse:
         """One request from any intercepted client: the pipeline's answer, then due changes and webhooks."""
         with self.lock:
-            answer = self.pipeline.handle(request)
+            answer = self._replay.answer(request) if self._replay else self.pipeline.handle(request)
             self.settle()
             self.watch.seen(request)
         return answer
