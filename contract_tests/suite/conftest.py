@@ -15,6 +15,7 @@ from akool_mock.contract_tests.exchange import Connection  # noqa: E402
 from akool_mock.contract_tests.report import Recorder  # noqa: E402
 from akool_mock.contract_tests.stateful import Harness  # noqa: E402
 from akool_mock.contract_tests.targets import Target  # noqa: E402
+from akool_mock.contract_tests.world import World, build_world  # noqa: E402
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -32,3 +33,12 @@ def akool_connection(akool_session_target: Target) -> Iterator[Connection]:
 @pytest.fixture
 def harness(akool_target: Target, akool_connection: Connection, akool_recorder: Recorder) -> Harness:
     return Harness(akool_target, akool_connection, akool_recorder)
+
+
+@pytest.fixture(scope="module")
+def world(akool_session_target: Target, akool_connection: Connection) -> Iterator[World]:
+    """One world per test module: reset once, then the references every operation may name."""
+    with akool_session_target.active():
+        if akool_session_target.controllable:
+            akool_session_target.reset()
+        yield build_world(akool_connection, akool_session_target)

@@ -7,30 +7,18 @@ with it (data on success, the right exception otherwise).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from akool_mock.contract_tests import checks, profiles
-from akool_mock.contract_tests.exchange import Connection
 from akool_mock.contract_tests.stateful import Harness
 from akool_mock.contract_tests.strategies import valid_requests
-from akool_mock.contract_tests.targets import Target, may_run
-from akool_mock.contract_tests.world import World, build_world
+from akool_mock.contract_tests.targets import may_run
+from akool_mock.contract_tests.world import World
 from akool_mock.schemas import Operation, load_catalog
 
 OPERATIONS = load_catalog().operations
-
-
-@pytest.fixture(scope="module")
-def world(akool_session_target: Target, akool_connection: Connection) -> Iterator[World]:
-    """One world for the module: reset once, then the references every operation may name."""
-    with akool_session_target.active():
-        if akool_session_target.controllable:
-            akool_session_target.reset()
-        yield build_world(akool_connection, akool_session_target)
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)

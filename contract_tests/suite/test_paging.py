@@ -4,7 +4,6 @@ items, and pages of one item are the first items of a page of two, in order (so 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,11 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from akool_mock.contract_tests import checks
-from akool_mock.contract_tests.exchange import Connection
 from akool_mock.contract_tests.stateful import Harness
 from akool_mock.contract_tests.strategies import request_schema, valid_requests
-from akool_mock.contract_tests.targets import Target
-from akool_mock.contract_tests.world import World, build_world, items_of
+from akool_mock.contract_tests.world import World, items_of
 from akool_mock.schemas import Operation, load_catalog
 
 IDENTITY = ("_id", "id", "voice_id", "avatar_id", "resource_id", "uid")
@@ -28,15 +25,6 @@ def _paged(op: Operation) -> bool:
 
 
 PAGED = [op for op in load_catalog().operations if _paged(op)]
-
-
-@pytest.fixture(scope="module")
-def world(akool_session_target: Target, akool_connection: Connection) -> Iterator[World]:
-    """Things the lists can hold (knowledge bases, sessions, voices) made once for the module."""
-    with akool_session_target.active():
-        if akool_session_target.controllable:
-            akool_session_target.reset()
-        yield build_world(akool_connection, akool_session_target)
 
 
 def identity(item: Any) -> str:
