@@ -10,8 +10,8 @@ force completion or failure, cancel, delete, list. Invariants, checked as the ma
   #audit-credits-on-failure): polls, time and completion never change the quota again;
 - a deleted job is gone from its poll; a poll of several ids answers exactly the live ones;
 - another account never sees the jobs (each poll is repeated with a second account's key);
-- every webhook delivery verifies and decrypts, names a job by the id its create and polls gave, and its
-  statuses match what was polled (at teardown).
+- every webhook delivery verifies and decrypts, names a job by the id its create and polls gave, and tells
+  at most one outcome, the one that was polled (at teardown; deliveries may arrive in any order).
 
 Resources (voices, knowledge bases, streaming sessions) are in `contract_tests.resources`.
 """
@@ -290,7 +290,7 @@ class JobMachine(RuleBasedStateMachine):
 
 
 def check_webhooks(machine: JobMachine, deliveries: list[dict[str, Any]]) -> None:
-    """Every delivery verifies and decrypts; per job, statuses only go forward and end where polls ended."""
+    """Every delivery verifies and decrypts, names a known job, and tells the outcome the polls showed."""
     creds = machine.h.target.credentials
     seen: dict[str, list[int]] = {}
     for body in deliveries:
@@ -308,12 +308,14 @@ def check_webhooks(machine: JobMachine, deliveries: list[dict[str, Any]]) -> Non
         model = machine.model.get(job)
         if model is None or model.deleted:
             continue
-        if statuses != sorted(statuses):
-            raise AssertionError(f"{machine.op.id}: webhooks of job {job} went back: {statuses}")
-        if model.status in TERMINAL and statuses[-1] in TERMINAL and statuses[-1] != model.status:
-            said = statuses[-1]
+        # Deliveries may arrive in any order (nothing in the docs orders them; each status is sent on its
+        # own), so what is checked is what they say: one outcome at most, and the one the polls showed.
+        outcomes = sorted({status for status in statuses if status in TERMINAL})
+        if len(outcomes) > 1:
+            raise AssertionError(f"{machine.op.id}: webhooks of job {job} told two outcomes: {statuses}")
+        if model.status in TERMINAL and outcomes and outcomes[0] != model.status:
             raise AssertionError(
-                f"{machine.op.id}: job {job} was polled as {model.status}, its webhook said {said}"
+                f"{machine.op.id}: job {job} was polled as {model.status}, its webhook said {outcomes[0]}"
             )
 
 
