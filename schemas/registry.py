@@ -107,7 +107,7 @@ class SchemaStore:
             pruned = _pruned(instance, max(limit, PRUNED_ITEMS))
             if not validator.is_valid(pruned):
                 instance = pruned
-        return describe(validator.iter_errors(instance), limit)
+        return describe(validator.iter_errors(instance), limit, instance)
 
     def is_valid(self, schema: dict[str, Any] | str, instance: Any) -> bool:
         return self.rs_validator(schema).is_valid(instance)
