@@ -14,6 +14,8 @@ from typing import Any
 
 from jsonschema_rs import ValidationError
 
+MASK = "value"  # what jsonschema-rs writes instead of the instance in its messages (schemas/registry.py)
+
 
 @dataclass(frozen=True, slots=True)
 class Violation:
@@ -141,7 +143,10 @@ _MESSAGES = {
 def _rule_message(keyword: str, value: Any, error: ValidationError) -> str:
     template = _MESSAGES.get(keyword)
     if template is None:
-        return str(error.message)
+        message = str(error.message)
+        if message.startswith(MASK + " "):  # the instance, masked by the validator, shown short again
+            message = _short(error.instance) + message[len(MASK) :]
+        return message
     return template.format(list(value) if keyword == "enum" else value)
 
 
