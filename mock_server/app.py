@@ -25,7 +25,7 @@ from akool_mock.mock_server.clock import Clock, ManualClock, SystemClock
 from akool_mock.mock_server.control import Control
 from akool_mock.mock_server.dispatch import AsyncSender, WebhookClients, send_async
 from akool_mock.mock_server.logs import observe
-from akool_mock.mock_server.memory import return_large_blocks
+from akool_mock.mock_server.memory import LARGE_BLOCK, return_large_blocks, trim
 from akool_mock.mock_server.pipeline import Pipeline
 from akool_mock.mock_server.settings import Settings
 from akool_mock.mock_server.state import Backend
@@ -68,6 +68,9 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
             host=host,
         )
         answer = pipeline.handle(wire)
+        if len(body) > LARGE_BLOCK:
+            del wire, body
+            trim()
         if answer.delay_s:
             await asyncio.sleep(answer.delay_s)
         if answer.drop:

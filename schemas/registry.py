@@ -21,7 +21,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from akool_mock.schemas.violation import Violation, describe, json_path
+from akool_mock.schemas.violation import MASK, Violation, describe, json_path
 
 Check = Callable[[Any], bool]
 
@@ -81,11 +81,11 @@ class SchemaStore:
         """A cached jsonschema-rs validator for a schema `$id`, or an uncached one for an inline schema."""
         # mask: messages say "value" instead of repeating the instance (which may be a 20 MB string).
         if isinstance(schema, dict):
-            return jsonschema_rs.Draft202012Validator(schema, registry=self.rs_registry, mask="value")
+            return jsonschema_rs.Draft202012Validator(schema, registry=self.rs_registry, mask=MASK)
         cached = self._rs_validators.get(schema)
         if cached is None:
             document = {"$ref": schema}
-            cached = jsonschema_rs.Draft202012Validator(document, registry=self.rs_registry, mask="value")
+            cached = jsonschema_rs.Draft202012Validator(document, registry=self.rs_registry, mask=MASK)
             self._rs_validators[schema] = cached
         return cached
 
@@ -107,7 +107,7 @@ class SchemaStore:
             pruned = _pruned(instance, max(limit, PRUNED_ITEMS))
             if not validator.is_valid(pruned):
                 instance = pruned
-        return describe(validator.iter_errors(instance), limit)
+        return describe(validator.iter_errors(instance), limit, instance)
 
     def is_valid(self, schema: dict[str, Any] | str, instance: Any) -> bool:
         return self.rs_validator(schema).is_valid(instance)

@@ -14,6 +14,8 @@ from typing import Any
 
 from jsonschema_rs import ValidationError
 
+MASK = "value"  # what jsonschema-rs writes instead of the instance in its messages (schemas/registry.py)
+
 
 @dataclass(frozen=True, slots=True)
 class Violation:
@@ -40,11 +42,27 @@ def json_path(parts: Iterator[str | int] | list[str | int]) -> str:
     return text
 
 
-def describe(errors: Iterable[ValidationError], limit: int | None) -> list[Violation]:
-    """The first `limit` errors (all when None), deepest cause first for combinators, ordered by path."""
+def describe(errors: Iterable[ValidationError], limit: int | None, instance: Any) -> list[Violation]:
+    """The first `limit` errors (all when None) of `instance`, deepest cause first for combinators, ordered
+    by path."""
     taken = list(errors if limit is None else itertools.islice(errors, limit))
     taken.sort(key=lambda error: [str(part) for part in error.instance_path])
-    return [_describe(_deepest(error)) for error in taken]
+    return [_describe(_deepest(error), instance) for error in taken]
+
+
+def _where(instance: Any, parts: Iterable[str | int]) -> list[str | int]:
+    """jsonschema-rs gives an object key that looks like a number (`"0"`) as an int: it is a key again here
+    (an index only where the instance holds an array), so the path reads `faces_obj.0.crop_landmarks`."""
+    out: list[str | int] = []
+    current = instance
+    for part in parts:
+        if isinstance(current, list) and isinstance(part, int):
+            out.append(part)
+            current = current[part] if 0 <= part < len(current) else None
+        else:
+            out.append(str(part))
+            current = current.get(str(part)) if isinstance(current, dict) else None
+    return out
 
 
 def _keyword(error: ValidationError) -> str:
@@ -65,7 +83,7 @@ def _deepest(error: ValidationError) -> ValidationError:
     return deepest if len(deepest.instance_path) > len(error.instance_path) else error
 
 
-def _alternatives(error: ValidationError) -> Violation | None:
+def _alternatives(error: ValidationError, instance: Any = None) -> Violation | None:
     """`oneOf`/`anyOf` whose every branch only misses a property: "one of 'a', 'b' is required"."""
     context = _context(error)
     if _keyword(error) not in ("oneOf", "anyOf") or not context:
@@ -76,14 +94,15 @@ def _alternatives(error: ValidationError) -> Violation | None:
     if isinstance(error.instance, dict) and any(name in error.instance for name in names):
         return None  # one is there: the branches failed for another reason
     listed = ", ".join(repr(name) for name in names)
-    return Violation(json_path(list(error.instance_path)), f"one of {listed} is required", listed, "none")
+    where = json_path(_where(instance, error.instance_path))
+    return Violation(where, f"one of {listed} is required", listed, "none")
 
 
-def _describe(error: ValidationError) -> Violation:
-    alternatives = _alternatives(error)
+def _describe(error: ValidationError, instance: Any) -> Violation:
+    alternatives = _alternatives(error, instance)
     if alternatives is not None:
         return alternatives
-    path_parts: list[str | int] = list(error.instance_path)
+    path_parts = _where(instance, error.instance_path)
     keyword = _keyword(error)
     if keyword == "required":
         path_parts.append(str(getattr(error.kind, "property", "")))
@@ -124,7 +143,10 @@ _MESSAGES = {
 def _rule_message(keyword: str, value: Any, error: ValidationError) -> str:
     template = _MESSAGES.get(keyword)
     if template is None:
-        return str(error.message)
+        message = str(error.message)
+        if message.startswith(MASK + " "):  # the instance, masked by the validator, shown short again
+            message = _short(error.instance) + message[len(MASK) :]
+        return message
     return template.format(list(value) if keyword == "enum" else value)
 
 

@@ -68,6 +68,7 @@ from akool_mock.contract_tests.serve import free_port, require_installed, stop, 
 
 DEFAULT_MAX_EXAMPLES = 40  # x 59 operations in the fuzzing phase alone is 2,360 cases
 DEFAULT_MIN_CASES = 2000
+STATEFUL_EXAMPLES = 100  # stateful scenarios at least, whatever --max-examples says
 DEFAULT_WORKERS = 2
 API_KEY = "akool-mock-fuzz-key-000000000000"  # 32 bytes: it is also the webhook AES key
 CLIENT_ID = "AKmockFuzzClient00000001"
@@ -85,6 +86,13 @@ SCHEMATHESIS_CONFIG = """\
 # Written by scripts/fuzz.py.
 # The checks of this file (akool_*) are registered by loading it as the hooks module.
 hooks = {hooks}
+# The stateful phase chains calls along the document's links (mock_server/links.py). A link only carries an id
+# when its source succeeded, so its scenarios use valid data; each scenario walks up to 8 links.
+[phases.stateful]
+max-steps = 8
+[phases.stateful.generation]
+mode = "positive"
+max-examples = {stateful_examples}
 # Link inference from Location headers and same-origin URLs in response bodies is off: the fake sends no
 # Location header and its only URLs are media results, so there is nothing to learn, and Schemathesis 4.32
 # crashes scanning a body that echoes a URL urlsplit() refuses ("http://[..."; Akool's Url schema only
@@ -320,7 +328,9 @@ def main(argv: list[str] | None = None) -> int:
         workdir = Path(tmp)
         spec, report, log = workdir / "akool.json", workdir / "report.json", workdir / "serve.log"
         config = workdir / "schemathesis.toml"
-        config.write_text(SCHEMATHESIS_CONFIG.format(hooks=json.dumps(str(Path(__file__).resolve()))))
+        hooks = json.dumps(str(Path(__file__).resolve()))
+        stateful_examples = max(STATEFUL_EXAMPLES, options.max_examples)
+        config.write_text(SCHEMATHESIS_CONFIG.format(hooks=hooks, stateful_examples=stateful_examples))
         export_openapi(spec)
         print(
             f"fuzz: seed {options.seed}, {options.max_examples} examples per operation, {options.workers} "
@@ -347,6 +357,12 @@ def main(argv: list[str] | None = None) -> int:
         elapsed=elapsed,
         links=links_covered(output),
     )
+
+
+def links_text(links: tuple[int, int, int] | None) -> str:
+    if links is None:
+        return "not reported (the stateful phase did not run)"
+    return f"{links[0]} covered / {links[1]} selected / {links[2]} total (stateful phase)"
 
 
 def run_teed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str]:
@@ -396,10 +412,7 @@ def summarize(
         )
     for error in errors:
         print(f"error:      {json.dumps(error)[:300]}")
-    if links is None:
-        print("links:      not reported (the stateful phase did not run)")
-    else:
-        print(f"links:      {links[0]} covered / {links[1]} selected / {links[2]} total (stateful phase)")
+    print(f"links:      {links_text(links)}")
     print(f"server:     {crashed} internal error(s)")
     if crashed:
         print(server_log[-5000:])

@@ -117,3 +117,17 @@ def test_agree_on_arbitrary_json(schema_id: str, value: Any) -> None:
     agree(schema_id, value)
     agree(schema_id, {"body": value})
     agree(schema_id, {"code": 1000, "msg": "OK", "data": value})
+
+
+def test_an_object_key_that_looks_like_a_number_stays_a_key() -> None:
+    schema = {"properties": {"faces": {"additionalProperties": {"items": {"type": "string"}}}}}
+    [violation] = STORE.violations(schema, {"faces": {"0": [1]}})
+    assert violation.path == "faces.0[0]"
+
+
+def test_a_message_shows_the_value_short() -> None:
+    schema = {"properties": {"url": {"anyOf": [{"pattern": "^https://"}, {"pattern": "^http://"}]}}}
+    [violation] = STORE.violations(schema, {"url": "ftp://example.com/a.jpg"})
+    assert violation.message.startswith('"ftp://example.com/a.jpg" is not valid under any of the schemas')
+    [long] = STORE.violations(schema, {"url": "ftp://" + "x" * 10_000})
+    assert len(long.message) < 200
