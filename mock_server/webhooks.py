@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,10 +111,21 @@ def payload_for(job: Job, webhook_type: str, result_fields: tuple[str, ...]) -> 
     return payload
 
 
+def _ignore(_delivery_id: str) -> None:
+    return None
+
+
 class Outbox:
     """Every delivery, the per-job queues, and each account's adversarial modes."""
 
-    def __init__(self, retry_s: tuple[float, ...], destinations: Destinations, rng: random.Random) -> None:
+    def __init__(
+        self,
+        retry_s: tuple[float, ...],
+        destinations: Destinations,
+        rng: random.Random,
+        *,
+        track_touched: bool = True,
+    ) -> None:
         self.retry_s = retry_s or (5.0,)
         self.destinations = destinations
         self.rng = rng
@@ -123,6 +135,8 @@ class Outbox:
         self.sent_bodies: dict[str, list[dict[str, Any]]] = {}
         self.sequence = 0
         self.touched: set[str] = set()  # delivery ids changed since the last save (persistence.py)
+        # Only a state file reads `touched`: without one it stays empty instead of growing per delivery.
+        self._touch: Callable[[str], None] = self.touched.add if track_touched else _ignore
 
     def mode(self, account: str) -> Modes:
         return self.modes.get(account) or Modes()
@@ -146,7 +160,7 @@ class Outbox:
         )
         delivery.next_at = now + modes.delay_s
         self.deliveries[delivery.id] = delivery
-        self.touched.add(delivery.id)
+        self._touch(delivery.id)
         if (reason := self._refusal(delivery.url)) is not None:
             self._refuse(delivery, now, reason)
             return delivery
@@ -190,7 +204,7 @@ class Outbox:
                 if delivery.state != "pending" or delivery.next_at > now:
                     continue
                 delivery.state = "in_flight"
-                self.touched.add(delivery.id)
+                self._touch(delivery.id)
                 out.append(Outgoing(delivery, self._bodies(delivery, now, seal_for)))
         return out
 
@@ -214,12 +228,13 @@ class Outbox:
     ) -> None:
         """Record an attempt; 200 acknowledges, anything else schedules the next try."""
         delivery.attempts.append(Attempt(int(now * 1000), status, error, bodies))
-        self.touched.add(delivery.id)
+        self._touch(delivery.id)
         queue = self.queues.get(delivery.job_id)
+        sealed, delivery.last_body = delivery.last_body, None  # ~600 bytes, resealed for each attempt
         if status == 200:
             delivery.state = "delivered"
-            if delivery.last_body is not None:
-                self.sent_bodies.setdefault(delivery.account, []).append(delivery.last_body)
+            if sealed is not None:
+                self.sent_bodies.setdefault(delivery.account, []).append(sealed)
                 del self.sent_bodies[delivery.account][:-10]
             if queue is not None and delivery in queue:
                 queue.remove(delivery)
@@ -243,7 +258,7 @@ class Outbox:
             now,
         )
         self.deliveries[copy.id] = copy
-        self.touched.add(copy.id)
+        self._touch(copy.id)
         if (reason := self._refusal(copy.url)) is not None:
             self._refuse(copy, now, reason)
             return copy
@@ -263,7 +278,7 @@ class Outbox:
     def _refuse(self, delivery: Delivery, now: float, reason: str) -> None:
         delivery.state = "refused"
         delivery.attempts.append(Attempt(int(now * 1000), None, reason, 0))
-        self.touched.add(delivery.id)
+        self._touch(delivery.id)
 
     def pending(self) -> int:
         return sum(len(q) for q in self.queues.values())
