@@ -2,7 +2,7 @@
 
 python -m benchmarks                      # everything (about 5 minutes on 2 cores)
 python -m benchmarks --quick              # shorter loads and 10k/100k jobs only (about 2 minutes)
-python -m benchmarks --only http,scale    # some of: http, startup, inprocess, scale, webhooks
+python -m benchmarks --only http,scale    # some of: http, startup, inprocess, scale, kinds, webhooks
 python -m benchmarks --json out/bench.json --no-prism
 """
 
@@ -17,10 +17,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks import hotpaths, http_load, inprocess, loadgen, prism, scale, startup, webhooks
+from benchmarks import hotpaths, http_load, inprocess, kinds, loadgen, prism, scale, startup, webhooks
 from benchmarks.common import REPO, machine
 
-SECTIONS = ("hotpaths", "http", "startup", "inprocess", "scale", "webhooks")
+SECTIONS = ("hotpaths", "http", "startup", "inprocess", "scale", "kinds", "webhooks")
 DEFAULT_JSON = REPO / "out" / "benchmarks.json"
 TITLES = {
     "hotpaths": "Hot paths: each optimization, before and after",
@@ -28,6 +28,7 @@ TITLES = {
     "startup": "Start-up: process start to first 200",
     "inprocess": "In-process: SDK round trips through FakeAkool",
     "scale": "Scale: jobs created through the engine",
+    "kinds": "Scale of every job kind: memory per state, and creates and polls as an account grows",
     "webhooks": "Webhooks: encrypted, signed deliveries to a local receiver",
 }
 
@@ -72,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "startup": lambda: startup.run(repeats=2 if args.quick else 3, with_prism=with_prism),
         "inprocess": lambda: inprocess.run(seconds=1.0 if args.quick else 2.0, rounds=rounds + 1),
         "scale": lambda: scale.run(sizes=scale.SIZES[:2] if args.quick else scale.SIZES),
+        "kinds": lambda: kinds.run(jobs=4400 if args.quick else 22_000, grow=2000 if args.quick else 20_000),
         "webhooks": lambda: webhooks.run(jobs=1000 if args.quick else 2000),
     }
     renderers: dict[str, Callable[[Any], str]] = {
@@ -80,6 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "startup": startup.render,
         "inprocess": inprocess.render,
         "scale": scale.render,
+        "kinds": kinds.render,
         "webhooks": webhooks.render,
     }
     figures: dict[str, Any] = {"machine": info.as_dict(), "command": command.strip()}

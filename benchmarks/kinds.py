@@ -50,14 +50,23 @@ class Driver:
         self.send_sync = send_sync
         self.catalog = self.backend.catalog
 
-    def call(self, op_id: str, body: Any = None, query: dict[str, str] | None = None) -> dict[str, Any]:
+    def call(
+        self,
+        op_id: str,
+        body: Any = None,
+        query: dict[str, str] | None = None,
+        path: dict[str, str] | None = None,
+    ) -> dict[str, Any]:
         from akool_mock.mock_server.wire import WireRequest, parse_query
 
         op = self.catalog.operation(op_id)
+        route = op.path
+        for name, value in (path or {}).items():
+            route = route.replace("{" + name + "}", value)
         headers = {"x-api-key": API_KEY, "content-type": "application/json"}
         payload = b"" if body is None else json.dumps(body).encode()
         pairs = list((query or {}).items())
-        wire = WireRequest(op.method, op.path, parse_query(pairs), headers, payload, op.host)
+        wire = WireRequest(op.method, route, parse_query(pairs), headers, payload, op.host)
         answer: dict[str, Any] = json.loads(self.pipeline.handle(wire).body)
         return answer
 
@@ -148,36 +157,43 @@ def _timed(samples: int, action: Any) -> float:
 
 def measure_growth(grow: int, samples: int) -> dict[str, Any]:
     """Per operation: create and poll p50 CPU µs with no jobs of the kind, then with `grow` of them."""
-    from tests.support.scenarios import poll as scenario_poll
-
     driver = Driver()
     bodies = _bodies(driver)
-    rows: dict[str, Any] = {}
     api = _ScenarioApi(driver)
-    for op_id in sorted(bodies):
-        op = driver.catalog.operation(op_id)
-        counter = iter(range(10**9))
-        last: list[str] = []
-
-        def create(_i: int, op_id: str = op_id) -> None:
-            answer = driver.call(op_id, _unique(op_id, bodies[op_id], next(counter), False))
-            if answer.get("code") != 1000:
-                raise RuntimeError(f"{op_id}: {answer}")
-            data = answer["data"]
-            last.append(data["successList"][0]["_id"] if "successList" in data else data["_id"])
-
-        def poll(_i: int, op: Any = op) -> None:
-            scenario_poll(api, op, last[-1])
-
-        small_create, small_poll = _timed(samples, create), _timed(samples, poll)
-        for _ in range(grow):
-            create(0)
-        big_create, big_poll = _timed(samples, create), _timed(samples, poll)
-        rows[op_id] = {
-            "create_us": [round(small_create, 1), round(big_create, 1)],
-            "poll_us": [round(small_poll, 1), round(big_poll, 1)],
-        }
+    rows = {
+        op_id: _growth_of(driver, api, op_id, bodies[op_id], grow=grow, samples=samples)
+        for op_id in sorted(bodies)
+    }
     return {"grow": grow, "operations": rows}
+
+
+def _growth_of(
+    driver: Driver, api: _ScenarioApi, op_id: str, body: dict[str, Any], *, grow: int, samples: int
+) -> dict[str, Any]:
+    from tests.support.scenarios import poll as scenario_poll
+
+    op = driver.catalog.operation(op_id)
+    counter = iter(range(10**9))
+    last: list[str] = []
+
+    def create(_i: int) -> None:
+        answer = driver.call(op_id, _unique(op_id, body, next(counter), False))
+        if answer.get("code") != 1000:
+            raise RuntimeError(f"{op_id}: {answer}")
+        data = answer["data"]
+        last.append(data["successList"][0]["_id"] if "successList" in data else data["_id"])
+
+    def poll(_i: int) -> None:
+        scenario_poll(api, op, last[-1])
+
+    small_create, small_poll = _timed(samples, create), _timed(samples, poll)
+    for _ in range(grow):
+        create(0)
+    big_create, big_poll = _timed(samples, create), _timed(samples, poll)
+    return {
+        "create_us": [round(small_create, 1), round(big_create, 1)],
+        "poll_us": [round(small_poll, 1), round(big_poll, 1)],
+    }
 
 
 class _ScenarioApi:
@@ -194,7 +210,7 @@ class _ScenarioApi:
         query: dict[str, Any] | None = None,
         path: dict[str, str] | None = None,
     ) -> dict[str, Any]:
-        return self.driver.call(op_id, body, {k: str(v) for k, v in (query or {}).items()})
+        return self.driver.call(op_id, body, {k: str(v) for k, v in (query or {}).items()}, path)
 
 
 @dataclass(slots=True)

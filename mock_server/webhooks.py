@@ -243,7 +243,10 @@ class Outbox:
             return
         delivery.state = "pending"
         index = min(len(delivery.attempts) - 1, len(self.retry_s) - 1)
-        delivery.next_at = now + self.retry_s[index]
+        # The next try counts from when this one was due, so a long clock jump makes every try that fell
+        # due inside it (a sync sender makes them at once), instead of collapsing them into one.
+        due = delivery.next_at if delivery.next_at <= now else now
+        delivery.next_at = due + self.retry_s[index]
 
     def redeliver(self, delivery_id: str, now: float) -> Delivery:
         original = self.deliveries[delivery_id]
