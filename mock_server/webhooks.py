@@ -65,7 +65,9 @@ class Delivery:
     next_at: float
     attempts: list[Attempt] = field(default_factory=list)
     state: str = "pending"  # pending, in_flight, delivered, refused
-    last_body: dict[str, Any] | None = None
+    last_body: dict[str, Any] | None = (
+        None  # no longer kept (sealed afresh for every try); state files have it
+    )
 
     @property
     def _waiting(self) -> bool:
@@ -216,11 +218,12 @@ class Outbox:
         if modes.tamper_signature:
             flipped = "0" if body["signature"][0] != "0" else "1"
             body = {**body, "signature": flipped + body["signature"][1:]}
-        delivery.last_body = body
         bodies = [body, body] if modes.duplicate else [body]
-        previous = self.sent_bodies.get(delivery.account)
-        if modes.replay_nonce and previous:
-            bodies.append(previous[-1])  # an earlier delivery, verbatim: same nonce and signature
+        sent = self.sent_bodies.setdefault(delivery.account, [])
+        if modes.replay_nonce and sent:
+            bodies.append(sent[-1])  # an earlier delivery, verbatim: same nonce and signature
+        sent.append(body)  # the account's last 10 bodies sent, for replays
+        del sent[:-10]
         return tuple(bodies)
 
     def settle(
@@ -230,12 +233,8 @@ class Outbox:
         delivery.attempts.append(Attempt(int(now * 1000), status, error, bodies))
         self._touch(delivery.id)
         queue = self.queues.get(delivery.job_id)
-        sealed, delivery.last_body = delivery.last_body, None  # ~600 bytes, resealed for each attempt
         if status == 200:
             delivery.state = "delivered"
-            if sealed is not None:
-                self.sent_bodies.setdefault(delivery.account, []).append(sealed)
-                del self.sent_bodies[delivery.account][:-10]
             if queue is not None and delivery in queue:
                 queue.remove(delivery)
             if queue is not None and not queue:
