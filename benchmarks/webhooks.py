@@ -1,9 +1,9 @@
 """Webhooks: encrypted, signed deliveries per second from `akool-mock serve` to a local receiver.
 
 `akool-mock serve --clock manual` gets `jobs` face swap jobs with a webhook URL; one clock advance completes
-them all, which queues two deliveries per job (status 2, then 3, in order: the second waits for the first to
-be acknowledged). The rate is acknowledged deliveries per second, from the advance to the last arrival, as
-the receiver (its own process) saw them. A second run sends a share of the jobs to a receiver path that
+them all, which queues two deliveries per job (status 2 and 3, each sent on its own). The rate is
+acknowledged deliveries per second, from the advance to the last arrival, as the receiver (its own process)
+saw them. A second run sends a share of the jobs to a receiver path that
 answers 500 (retried later on the fake's clock) and a share to one that answers after a delay: the healthy
 deliveries must go out as fast as before (retries and slow receivers must not block them). A sample of the
 bodies is decrypted and its signature checked.

@@ -349,7 +349,7 @@ def _set_webhook_policy(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
     if "allow_self" in body:
         if not isinstance(body["allow_self"], bool):
             raise ControlError(400, "allow_self must be true or false")
-        destinations.allow_self = body["allow_self"]
+        destinations.set_allow_self(body["allow_self"])
     return destinations.as_dict()
 
 

@@ -29,6 +29,7 @@ import httpx
 AKOOL_HOSTS = ("openapi.akool.com", "sg3.akool.com")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 ANY_PORT = -1
+KNOWN_URLS = 4096
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], list[str]]
 _NUMERIC_V4 = re.compile(r"[0-9a-fA-FxX.]+")
@@ -123,6 +124,9 @@ class Destinations:
     allow_self: bool = False
     resolver: Resolver = system_resolver
     _rules: dict[str, set[int | None]] = field(default_factory=dict)
+    # Verdicts on URLs that need no resolver (a numeric host): receivers reuse one URL for every job, and
+    # parsing it costs more than the rest of a delivery's bookkeeping. Cleared when the policy changes.
+    _known: dict[str, Target | Refused] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.set_allowlist(self.allowlist)
@@ -144,6 +148,11 @@ class Destinations:
             rules.setdefault(host, set()).add(port)
         self._rules = rules
         self.allowlist = tuple(entries)
+        self._known.clear()
+
+    def set_allow_self(self, allow: bool) -> None:
+        self.allow_self = allow
+        self._known.clear()
 
     def as_dict(self) -> dict[str, object]:
         return {"allowlist": list(self.allowlist), "allow_self": self.allow_self}
@@ -151,6 +160,11 @@ class Destinations:
     # ----- checks -----------------------------------------------------------------------------------
     def screen(self, url: str) -> None:
         """Check what the URL says, without resolving it; raise Refused."""
+        known = self._known.get(url)
+        if isinstance(known, Refused):
+            raise known
+        if known is not None:
+            return
         scheme, host, port = self._parts(url)
         if self._rules and not self._listed(host, scheme, port):
             raise Refused(f"destination {host}:{port} not in the webhook allowlist")
@@ -166,6 +180,8 @@ class Destinations:
 
     def needs_resolving(self, url: str) -> bool:
         """Whether `pin` would ask the resolver (a host name; numbers are read without it)."""
+        if url in self._known:
+            return False
         try:
             host = httpx.URL(url).raw_host.decode("ascii")
         except (httpx.InvalidURL, TypeError, ValueError):
@@ -175,10 +191,15 @@ class Destinations:
     def pin(self, url: str) -> Target:
         """Screen the URL, resolve a host name, check every address it gives, and return the URL to connect
         to: the first address, with the name kept in the Host header and for TLS (SNI and the certificate)."""
+        known = self._known.get(url)
+        if isinstance(known, Target):
+            return known
+        if known is not None:
+            raise known
         self.screen(url)
         scheme, host, port = self._parts(url)
         if literal_address(host) is not None or self.allow_self:
-            return Target(url)  # a number connects to exactly the address `screen` checked
+            return self._remember(url, Target(url))  # a number connects to exactly what `screen` checked
         found = self.resolve(host, port)
         if not found:
             raise Refused(f"destination {host} does not resolve")
@@ -190,6 +211,12 @@ class Destinations:
         extensions = {"sni_hostname": name} if scheme == "https" else {}
         target = parsed.copy_with(host=found[0].split("%", 1)[0])
         return Target(str(target), {"host": host_header}, extensions)
+
+    def _remember(self, url: str, verdict: Target) -> Target:
+        if len(self._known) >= KNOWN_URLS:
+            self._known.clear()
+        self._known[url] = verdict
+        return verdict
 
     def resolve(self, host: str, port: int) -> list[str]:
         try:

@@ -413,7 +413,7 @@ def new_outbox(settings: Settings, rng: random.Random) -> Outbox:
         settings.webhook_allowlist,
         settings.webhook_allow_self,
     )
-    return Outbox(settings.webhook_retry_s, destinations, rng)
+    return Outbox(settings.webhook_retry_s, destinations, rng, track_touched=settings.state_file is not None)
 
 
 def _jwt_like(account: Account, now: float, secret: str) -> str:

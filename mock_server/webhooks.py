@@ -73,7 +73,9 @@ class Delivery:
     next_at: float
     attempts: list[Attempt] = field(default_factory=list)
     state: str = "pending"  # pending, in_flight, delivered, refused
-    last_body: dict[str, Any] | None = None
+    last_body: dict[str, Any] | None = (
+        None  # no longer kept (sealed afresh for every try); state files have it
+    )
 
     @property
     def _waiting(self) -> bool:
@@ -123,10 +125,21 @@ def payload_for(job: Job, webhook_type: str, result_fields: tuple[str, ...]) -> 
     return payload
 
 
+def _ignore(_delivery_id: str) -> None:
+    return None
+
+
 class Outbox:
     """Every delivery, the per-job queues, and each account's adversarial modes."""
 
-    def __init__(self, retry_s: tuple[float, ...], destinations: Destinations, rng: random.Random) -> None:
+    def __init__(
+        self,
+        retry_s: tuple[float, ...],
+        destinations: Destinations,
+        rng: random.Random,
+        *,
+        track_touched: bool = True,
+    ) -> None:
         self.retry_s = retry_s or (5.0,)
         self.destinations = destinations
         self.rng = rng
@@ -138,6 +151,8 @@ class Outbox:
         self.touched: set[str] = set()  # delivery ids changed since the last save (persistence.py)
         self.on_attempt: Callable[[Delivery, Attempt], None] | None = None  # the webhook log line
         self.forward_to: str | None = None  # `akool-mock listen`: every delivery goes here instead
+        # Only a state file reads `touched`: without one it stays empty instead of growing per delivery.
+        self._touch: Callable[[str], None] = self.touched.add if track_touched else _ignore
 
     def mode(self, account: str) -> Modes:
         return self.modes.get(account) or Modes()
@@ -159,7 +174,7 @@ class Outbox:
         )
         delivery.next_at = now + modes.delay_s
         self.deliveries[delivery.id] = delivery
-        self.touched.add(delivery.id)
+        self._touch(delivery.id)
         if (reason := self._refusal(delivery.url)) is not None:
             self._refuse(delivery, now, reason)
             return delivery
@@ -203,7 +218,7 @@ class Outbox:
                 if delivery.state != "pending" or delivery.next_at > now:
                     continue
                 delivery.state = "in_flight"
-                self.touched.add(delivery.id)
+                self._touch(delivery.id)
                 out.append(
                     Outgoing(delivery, self._bodies(delivery, now, seal_for), self.forward_to or delivery.url)
                 )
@@ -217,11 +232,12 @@ class Outbox:
         if modes.tamper_signature:
             flipped = "0" if body["signature"][0] != "0" else "1"
             body = {**body, "signature": flipped + body["signature"][1:]}
-        delivery.last_body = body
         bodies = [body, body] if modes.duplicate else [body]
-        previous = self.sent_bodies.get(delivery.account)
-        if modes.replay_nonce and previous:
-            bodies.append(previous[-1])  # an earlier delivery, verbatim: same nonce and signature
+        sent = self.sent_bodies.setdefault(delivery.account, [])
+        if modes.replay_nonce and sent:
+            bodies.append(sent[-1])  # an earlier delivery, verbatim: same nonce and signature
+        sent.append(body)  # the account's last 10 bodies sent, for replays
+        del sent[:-10]
         return tuple(bodies)
 
     def settle(
@@ -237,23 +253,23 @@ class Outbox:
         """Record an attempt; 200 acknowledges, anything else schedules the next try."""
         attempt = Attempt(int(now * 1000), status, error, bodies, url or delivery.url)
         delivery.attempts.append(attempt)
-        self.touched.add(delivery.id)
-        queue = self.queues.get(delivery.job_id)
-        if status != 200:
-            delivery.state = "pending"
-            index = min(len(delivery.attempts) - 1, len(self.retry_s) - 1)
-            delivery.next_at = now + self.retry_s[index]
-        if self.on_attempt is not None:
-            self.on_attempt(delivery, attempt)
+        self._touch(delivery.id)
         if status == 200:
             delivery.state = "delivered"
-            if delivery.last_body is not None:
-                self.sent_bodies.setdefault(delivery.account, []).append(delivery.last_body)
-                del self.sent_bodies[delivery.account][:-10]
+            queue = self.queues.get(delivery.job_id)
             if queue is not None and delivery in queue:
                 queue.remove(delivery)
             if queue is not None and not queue:
                 del self.queues[delivery.job_id]
+        else:
+            delivery.state = "pending"
+            index = min(len(delivery.attempts) - 1, len(self.retry_s) - 1)
+            # The next try counts from when this one was due, so a long clock jump makes every try that fell
+            # due inside it (a sync sender makes them at once), instead of collapsing them into one.
+            due = delivery.next_at if delivery.next_at <= now else now
+            delivery.next_at = due + self.retry_s[index]
+        if self.on_attempt is not None:
+            self.on_attempt(delivery, attempt)
 
     def redeliver(self, delivery_id: str, now: float) -> Delivery:
         original = self.deliveries[delivery_id]
@@ -268,7 +284,7 @@ class Outbox:
             now,
         )
         self.deliveries[copy.id] = copy
-        self.touched.add(copy.id)
+        self._touch(copy.id)
         if (reason := self._refusal(copy.url)) is not None:
             self._refuse(copy, now, reason)
             return copy
@@ -288,7 +304,7 @@ class Outbox:
     def _refuse(self, delivery: Delivery, now: float, reason: str) -> None:
         delivery.state = "refused"
         delivery.attempts.append(Attempt(int(now * 1000), None, reason, 0))
-        self.touched.add(delivery.id)
+        self._touch(delivery.id)
 
     def pending(self) -> int:
         return sum(len(q) for q in self.queues.values())

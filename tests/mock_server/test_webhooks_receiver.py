@@ -444,6 +444,21 @@ def test_retry_delays_follow_the_schedule_and_the_last_repeats(
     assert attempts(akool, job_id) == [[(t0 + offset, 503) for offset in offsets]]
 
 
+def test_a_long_clock_jump_makes_every_retry_that_fell_due_inside_it(
+    akool: FakeAkool, client: httpx.Client, rx: DocsReceiver
+) -> None:
+    rx.script = [503] * 20
+    job_id = create_faceswap(client)
+    t0 = akool.clock.now_ms()
+    akool.jobs.advance(job_id)  # first try at 0, refused
+    akool.clock.advance(3600)  # tries were due at 5, 35, 155, 755 and 2555 s: all made now
+    made = attempts(akool, job_id)[0]
+    assert len(made) == 6
+    assert {at for at, _ in made[1:]} == {t0 + 3_600_000}
+    [delivery] = akool.webhooks.for_job(job_id)
+    assert delivery["next_attempt_at"] == t0 + 6_155_000, "the schedule goes on from where it was due"
+
+
 def test_a_configured_retry_schedule_is_used(rx: DocsReceiver) -> None:
     with (
         FakeAkool(manual_settings(webhook_retry_s=[1, 2]), receiver=rx) as akool,

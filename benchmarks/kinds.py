@@ -1,0 +1,343 @@
+"""Scale of every job kind: memory per job (queued, completed, completed with webhooks acknowledged), and the
+cost of a create and a poll as one account's jobs of that kind grow, for all job-creating operations.
+
+Jobs are created through the whole pipeline (the request parsed, validated, charged, the handler's fields
+stored) with a valid request per operation (the docs' example, or the test suite's hand-made one), so each
+kind keeps what it really keeps. Memory is resident bytes per job at `jobs` (RSS after minus before ÷ jobs),
+in a fresh process per state; the 1M figure is extrapolated from it (the per-job cost does not grow with
+the count: see the face swap sizes of the scale section). Webhooks go to a callable that acknowledges at
+once (no sockets). Growth: the CPU time of a create and of a poll of the same operation with 0 and with
+`grow` jobs of that kind already in the account; O(1) means a ratio near 1.
+
+    python -m benchmarks.kinds --worker memory --state completed --jobs 20000   # JSON on stdout
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from benchmarks.common import API_KEY, BENCH_CONFIG, REPO, fmt, percentile, rss_bytes, table, verdict
+
+STATES = ("queued", "completed", "webhooks")
+MEMORY_TARGET = {"queued": 1024, "completed": 1024, "webhooks": 2048}
+GROWTH_TARGET = 1.5  # create or poll CPU time with `grow` jobs ÷ with none
+HOOK = "https://hooks.example.com/akool"  # never contacted: a callable acknowledges
+WORKER_TIMEOUT_S = 600
+
+
+class Driver:
+    """The pipeline of a fresh fake (manual clock and lifecycle), called the way HTTP would call it."""
+
+    def __init__(self) -> None:
+        from akool_mock.mock_server.app import build_pipeline
+        from akool_mock.mock_server.dispatch import send_sync
+        from akool_mock.mock_server.settings import build_settings
+
+        config = {
+            "accounts": [{**BENCH_CONFIG["accounts"][0], "credits": 1e15}],
+            "lifecycle": {"policy": "manual"},
+        }
+        self.pipeline = build_pipeline(build_settings(config, clock="manual", seed=0))
+        self.backend = self.pipeline.backend
+        self.send_sync = send_sync
+        self.catalog = self.backend.catalog
+
+    def call(
+        self,
+        op_id: str,
+        body: Any = None,
+        query: dict[str, str] | None = None,
+        path: dict[str, str] | None = None,
+    ) -> dict[str, Any]:
+        from akool_mock.mock_server.wire import WireRequest, parse_query
+
+        op = self.catalog.operation(op_id)
+        route = op.path
+        for name, value in (path or {}).items():
+            route = route.replace("{" + name + "}", value)
+        headers = {"x-api-key": API_KEY, "content-type": "application/json"}
+        payload = b"" if body is None else json.dumps(body).encode()
+        pairs = list((query or {}).items())
+        wire = WireRequest(op.method, route, parse_query(pairs), headers, payload, op.host)
+        answer: dict[str, Any] = json.loads(self.pipeline.handle(wire).body)
+        return answer
+
+    def finish_all(self) -> None:
+        """Complete every job and deliver (and acknowledge) every webhook."""
+        for job in list(self.backend.jobs):
+            if not job.terminal:
+                self.backend.jobs.complete(job, self.backend.now())
+        self.send_sync(self.backend, lambda _url, _body, _headers: 200)
+
+
+def _bodies(driver: Driver) -> dict[str, Any]:
+    """A valid request per job-creating operation, prerequisites made first (see tests/support/scenarios)."""
+    from tests.support.scenarios import HAND_MADE, doc_example, job_operations
+
+    bodies: dict[str, Any] = {}
+    for op in job_operations():
+        body = HAND_MADE.get(op.id) or doc_example(op)
+        if body is None:
+            continue
+        bodies[op.id] = dict(body)
+    finished: dict[str, str] = {}
+    for prereq, (op_id, name) in {
+        "images.create_by_prompt": ("images.create_by_button", "_id"),
+        "image2video.create": ("image2video.update_audio", "pre_video_id"),
+    }.items():
+        answer = driver.call(prereq, bodies[prereq])
+        job_id = answer["data"]["_id"]
+        driver.backend.jobs.complete(driver.backend.jobs.jobs[job_id], driver.backend.now())
+        finished[prereq] = job_id
+        bodies[op_id][name] = job_id
+    return bodies
+
+
+def _unique(op_id: str, body: dict[str, Any], n: int, webhook: bool) -> dict[str, Any]:
+    """The request for the n-th job: operations that refuse the same input twice get a numbered one."""
+    copy = dict(body)
+    if op_id == "avatars.create":
+        copy["avatar_id"] = f"{body['avatar_id']}{n}"
+    elif op_id == "video_translation.create":
+        copy["url"] = f"{body['url']}?take={n}"
+    if webhook:
+        for name in ("webhookUrl", "webhookurl"):
+            if name in copy:
+                copy[name] = HOOK
+        if "webhookUrl" not in copy and "webhookurl" not in copy:
+            copy["webhookUrl"] = HOOK
+    return copy
+
+
+def measure_memory(state: str, jobs: int) -> dict[str, Any]:
+    driver = Driver()
+    bodies = _bodies(driver)
+    kinds = sorted(bodies)
+    webhook = state == "webhooks"
+    gc.collect()
+    before = rss_bytes()
+    made = refused = 0
+    for n in range(jobs):
+        op_id = kinds[n % len(kinds)]
+        answer = driver.call(op_id, _unique(op_id, bodies[op_id], n, webhook))
+        made += answer.get("code") == 1000
+        refused += answer.get("code") != 1000
+    if state != "queued":
+        driver.finish_all()
+    gc.collect()
+    after = rss_bytes()
+    outbox = driver.backend.outbox
+    return {
+        "state": state,
+        "jobs": len(driver.backend.jobs),
+        "kinds": len(kinds),
+        "refused": refused,
+        "deliveries": len(outbox.deliveries),
+        "pending": outbox.pending(),
+        "bytes_per_job": round((after - before) / max(len(driver.backend.jobs), 1), 1),
+    }
+
+
+def _timed(samples: int, action: Any) -> float:
+    out: list[float] = []
+    for index in range(samples):
+        started = time.thread_time_ns()
+        action(index)
+        out.append((time.thread_time_ns() - started) / 1000)
+    return percentile(out, 0.5)
+
+
+def measure_growth(grow: int, samples: int) -> dict[str, Any]:
+    """Per operation: create and poll p50 CPU µs with no jobs of the kind, then with `grow` of them."""
+    driver = Driver()
+    bodies = _bodies(driver)
+    api = _ScenarioApi(driver)
+    rows = {
+        op_id: _growth_of(driver, api, op_id, bodies[op_id], grow=grow, samples=samples)
+        for op_id in sorted(bodies)
+    }
+    return {"grow": grow, "operations": rows}
+
+
+def _growth_of(
+    driver: Driver, api: _ScenarioApi, op_id: str, body: dict[str, Any], *, grow: int, samples: int
+) -> dict[str, Any]:
+    from tests.support.scenarios import poll as scenario_poll
+
+    op = driver.catalog.operation(op_id)
+    counter = iter(range(10**9))
+    last: list[str] = []
+
+    def create(_i: int) -> None:
+        answer = driver.call(op_id, _unique(op_id, body, next(counter), False))
+        if answer.get("code") != 1000:
+            raise RuntimeError(f"{op_id}: {answer}")
+        data = answer["data"]
+        last.append(data["successList"][0]["_id"] if "successList" in data else data["_id"])
+
+    def poll(_i: int) -> None:
+        scenario_poll(api, op, last[-1])
+
+    small_create, small_poll = _timed(samples, create), _timed(samples, poll)
+    for _ in range(grow):
+        create(0)
+    big_create, big_poll = _timed(samples, create), _timed(samples, poll)
+    return {
+        "create_us": [round(small_create, 1), round(big_create, 1)],
+        "poll_us": [round(small_poll, 1), round(big_poll, 1)],
+    }
+
+
+class _ScenarioApi:
+    """The `Api` of tests/support/scenarios over the driver (only `call` is used by `poll`)."""
+
+    def __init__(self, driver: Driver) -> None:
+        self.driver = driver
+
+    def call(
+        self,
+        op_id: str,
+        *,
+        body: Any = None,
+        query: dict[str, Any] | None = None,
+        path: dict[str, str] | None = None,
+    ) -> dict[str, Any]:
+        return self.driver.call(op_id, body, {k: str(v) for k, v in (query or {}).items()}, path)
+
+
+@dataclass(slots=True)
+class KindsReport:
+    memory: list[dict[str, Any]] = field(default_factory=list)
+    growth: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"memory": self.memory, "growth": self.growth}
+
+    def worst_growth(self) -> tuple[str, float]:
+        worst = ("", 0.0)
+        for op_id, row in self.growth.get("operations", {}).items():
+            for key in ("create_us", "poll_us"):
+                small, big = row[key]
+                if small > 0 and big / small > worst[1]:
+                    worst = (f"{op_id} {key.split('_')[0]}", big / small)
+        return worst
+
+
+def _worker(args: list[str]) -> dict[str, Any]:
+    output = subprocess.run(
+        [sys.executable, "-m", "benchmarks.kinds", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=str(REPO),
+        timeout=WORKER_TIMEOUT_S,
+    ).stdout
+    result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    return result
+
+
+def run(*, jobs: int = 22_000, grow: int = 20_000, samples: int = 200) -> KindsReport:
+    report = KindsReport()
+    for state in STATES:
+        report.memory.append(_worker(["--worker", "memory", "--state", state, "--jobs", str(jobs)]))
+    report.growth = _worker(["--worker", "growth", "--grow", str(grow), "--samples", str(samples)])
+    return report
+
+
+def render(report: KindsReport) -> str:
+    memory_rows = [
+        [
+            m["state"],
+            f"{m['jobs']:,}",
+            m["kinds"],
+            m["deliveries"],
+            fmt(m["bytes_per_job"]),
+            fmt(m["bytes_per_job"] * 1e6 / 2**30, 2),
+            f"≤ {MEMORY_TARGET[m['state']]}",
+            verdict(-m["bytes_per_job"], -MEMORY_TARGET[m["state"]]),
+        ]
+        for m in report.memory
+    ]
+    grow = report.growth.get("grow", 0)
+    growth_rows = [
+        [
+            op_id,
+            fmt(row["create_us"][0], 1),
+            fmt(row["create_us"][1], 1),
+            fmt(row["create_us"][1] / row["create_us"][0], 2) if row["create_us"][0] else "-",
+            fmt(row["poll_us"][0], 1),
+            fmt(row["poll_us"][1], 1),
+            fmt(row["poll_us"][1] / row["poll_us"][0], 2) if row["poll_us"][0] else "-",
+        ]
+        for op_id, row in sorted(report.growth.get("operations", {}).items())
+    ]
+    name, worst = report.worst_growth()
+    return "\n".join(
+        [
+            table(
+                [
+                    "state",
+                    "jobs (all kinds, round robin)",
+                    "kinds",
+                    "webhook deliveries",
+                    "bytes/job (RSS)",
+                    "GiB at 1M jobs (extrapolated)",
+                    "target",
+                    "",
+                ],
+                memory_rows,
+            ),
+            "",
+            table(
+                [
+                    "operation",
+                    "create µs, 0 jobs",
+                    f"create µs, {grow:,} jobs",
+                    "ratio",
+                    "poll µs, 0 jobs",
+                    f"poll µs, {grow:,} jobs",
+                    "ratio",
+                ],
+                growth_rows,
+            ),
+            "",
+            table(
+                ["check", "figure", "target", ""],
+                [
+                    [
+                        f"worst create/poll growth ({name})",
+                        fmt(worst, 2),
+                        f"≤ {GROWTH_TARGET}",
+                        verdict(-worst, -GROWTH_TARGET),
+                    ]
+                ],
+            ),
+        ]
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.kinds")
+    parser.add_argument("--worker", choices=["memory", "growth"], required=True)
+    parser.add_argument("--state", choices=STATES, default="queued")
+    parser.add_argument("--jobs", type=int, default=22_000)
+    parser.add_argument("--grow", type=int, default=20_000)
+    parser.add_argument("--samples", type=int, default=200)
+    args = parser.parse_args(argv)
+    if args.worker == "memory":
+        print(json.dumps(measure_memory(args.state, args.jobs)))
+    else:
+        print(json.dumps(measure_growth(args.grow, args.samples)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
