@@ -6,8 +6,8 @@
     POST /_mock/clock/speed {"speed": F}       real clock only
     GET  /_mock/jobs[?account=&operation=&status=]   GET /_mock/jobs/{id}
     POST /_mock/jobs/{id}/complete | /fail {"reason": ...} | /advance
-    GET  /_mock/accounts   POST /_mock/accounts {client_id, api_key, credits, banned}
-    POST /_mock/accounts/{client_id} {"credits": N, "banned": bool}
+    GET  /_mock/accounts   POST /_mock/accounts {client_id, api_key, credits, banned, plan}
+    POST /_mock/accounts/{client_id} {"credits": N, "banned": bool, "plan": "free|pro|max|business|..."}
     GET  /_mock/webhooks[?job=ID]              every delivery with its attempts and decrypted payload
     POST /_mock/webhooks/{id}/redeliver        send a delivery again
     POST /_mock/accounts/{client_id}/webhook-modes {"duplicate", "out_of_order", "tamper_signature",
@@ -37,6 +37,7 @@ from typing import Any
 from akool_mock.mock_server.errors import NotFound
 from akool_mock.mock_server.jobs import Job, JobStateError
 from akool_mock.mock_server.media import serve_media
+from akool_mock.mock_server.plans import DEFAULT_PLAN
 from akool_mock.mock_server.settings import ConfigError
 from akool_mock.mock_server.state import Account, Backend
 from akool_mock.mock_server.wire import WireRequest, WireResponse, json_response
@@ -81,6 +82,7 @@ def account_dict(account: Account) -> dict[str, Any]:
         "credits": account.credits,
         "charged": account.charged,
         "banned": account.banned,
+        "plan": account.plan,
         "uid": account.uid,
         "api_key_hint": account.api_key[:4] + "…",
     }
@@ -224,6 +226,7 @@ def _create_account(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
         api_key=str(body["api_key"]) if body.get("api_key") else None,
         credits=_number(body, "credits") if "credits" in body else None,
         banned=bool(body.get("banned", False)),
+        plan=str(body.get("plan", DEFAULT_PLAN)),
     )
     # The key is shown once, at creation, so a test can use it; it is never listed again.
     return {**account_dict(account), "api_key": account.api_key}
@@ -234,7 +237,8 @@ def _update_account(c: Control, r: WireRequest, p: dict[str, str]) -> Any:
     body = _body(r)
     credits = _number(body, "credits") if "credits" in body else None
     banned = bool(body["banned"]) if "banned" in body else None
-    c.backend.update_account(account, credits=credits, banned=banned)
+    plan = str(body["plan"]) if "plan" in body else None
+    c.backend.update_account(account, credits=credits, banned=banned, plan=plan)
     return account_dict(account)
 
 

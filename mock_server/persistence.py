@@ -135,6 +135,7 @@ def _restore_account(backend: Backend, data: dict[str, Any]) -> None:
         existing = backend.create_account(client_id=data["client_id"], api_key=data["api_key"])
     existing.credits, existing.charged, existing.banned = data["credits"], data["charged"], data["banned"]
     existing.uid = data["uid"]
+    existing.plan = data.get("plan", existing.plan)
 
 
 def _job(data: dict[str, Any]) -> Job:
