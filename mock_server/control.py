@@ -6,8 +6,8 @@
     POST /_mock/clock/speed {"speed": F}       real clock only
     GET  /_mock/jobs[?account=&operation=&status=]   GET /_mock/jobs/{id}
     POST /_mock/jobs/{id}/complete | /fail {"reason": ...} | /advance
-    GET  /_mock/accounts   POST /_mock/accounts {client_id, api_key, credits, banned}
-    POST /_mock/accounts/{client_id} {"credits": N, "banned": bool}
+    GET  /_mock/accounts   POST /_mock/accounts {client_id, api_key, credits, banned, plan}
+    POST /_mock/accounts/{client_id} {"credits": N, "banned": bool, "plan": "free|pro|max|business|..."}
     GET  /_mock/webhooks[?job=ID]              every delivery with its attempts and decrypted payload
     POST /_mock/webhooks/{id}/redeliver        send a delivery again
     POST /_mock/accounts/{client_id}/webhook-modes {"ordered", "duplicate", "out_of_order",
@@ -47,6 +47,7 @@ from akool_mock.mock_server.errors import NotFound
 from akool_mock.mock_server.jobs import Job, JobStateError
 from akool_mock.mock_server.json_reader import JsonLimits, JsonRefused, read_json
 from akool_mock.mock_server.media import serve_media
+from akool_mock.mock_server.plans import DEFAULT_PLAN
 from akool_mock.mock_server.settings import ConfigError
 from akool_mock.mock_server.spelling import UnknownName, check_names
 from akool_mock.mock_server.state import Account, Backend
@@ -98,6 +99,7 @@ def account_dict(account: Account) -> dict[str, Any]:
         "credits": account.credits,
         "charged": account.charged,
         "banned": account.banned,
+        "plan": account.plan,
         "uid": account.uid,
         "api_key_hint": account.api_key[:4] + "…",
     }
@@ -265,6 +267,7 @@ def _create_account(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
         api_key=str(body["api_key"]) if body.get("api_key") else None,
         credits=_number(body, "credits", -MAX_CREDITS, MAX_CREDITS) if "credits" in body else None,
         banned=bool(body.get("banned", False)),
+        plan=str(body.get("plan", DEFAULT_PLAN)),
     )
     # The key is shown once, at creation, so a test can use it; it is never listed again.
     return {**account_dict(account), "api_key": account.api_key}
@@ -275,7 +278,8 @@ def _update_account(c: Control, r: WireRequest, p: dict[str, str]) -> Any:
     body = _body(r)
     credits = _number(body, "credits", -MAX_CREDITS, MAX_CREDITS) if "credits" in body else None
     banned = bool(body["banned"]) if "banned" in body else None
-    c.backend.update_account(account, credits=credits, banned=banned)
+    plan = str(body["plan"]) if "plan" in body else None
+    c.backend.update_account(account, credits=credits, banned=banned, plan=plan)
     return account_dict(account)
 
 
@@ -430,8 +434,8 @@ BODY_KEYS: dict[Route, frozenset[str]] = {
     _complete: frozenset(),
     _fail: frozenset({"reason"}),
     _advance_job: frozenset(),
-    _create_account: frozenset({"client_id", "api_key", "credits", "banned"}),
-    _update_account: frozenset({"credits", "banned"}),
+    _create_account: frozenset({"client_id", "api_key", "credits", "banned", "plan"}),
+    _update_account: frozenset({"credits", "banned", "plan"}),
     _rate_limit: frozenset({"per_second"}),
     _redeliver: frozenset(),
 }

@@ -101,6 +101,10 @@ class FakeAccounts:
     def ban(self, client_id: str, banned: bool = True) -> None:
         self._fake.backend.update_account(self.get(client_id), banned=banned)
 
+    def set_plan(self, client_id: str, plan: str) -> None:
+        """free, pro, max, business or enterprise (the default): what the account may use (plans.py)."""
+        self._fake.backend.update_account(self.get(client_id), plan=plan)
+
 
 class FakeWebhooks:
     """`akool.webhooks`: every delivery (sent or only recorded), adversarial modes, redelivery."""

@@ -165,6 +165,7 @@ class StateFile:
             existing = backend.create_account(client_id=data["client_id"], api_key=api_key)
         existing.credits, existing.charged, existing.banned = data["credits"], data["charged"], data["banned"]
         existing.uid = data["uid"]
+        existing.plan = data.get("plan", existing.plan)
 
     def _upgrade_legacy(self) -> None:
         """akool-mock 0.1 kept keys and tokens in plain text: encrypt the keys, keep token digests."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from akool_mock.mock_server.destinations import parse_allow
+from akool_mock.mock_server.plans import DEFAULT_PLAN, PLANS
 
 Policy = Literal["time", "polls", "manual", "immediate"]
 POLICIES: frozenset[str] = frozenset({"time", "polls", "manual", "immediate"})
@@ -77,6 +78,7 @@ class AccountConfig:
     credits: float = DEFAULT_CREDITS
     banned: bool = False
     lifecycle: Lifecycle | None = None
+    plan: str = DEFAULT_PLAN  # mock_server/plans.py; the most permissive by default
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,8 @@ def check_account(account: AccountConfig) -> AccountConfig:
         raise ConfigError(
             f"account {account.client_id!r}: api_key must be 24 or 32 bytes (it is the AES key of webhooks)"
         )
+    if account.plan not in PLANS:
+        raise ConfigError(f"account {account.client_id!r}: plan must be one of {', '.join(PLANS)}")
     if len(account.client_id.encode("utf-8")) < 16:
         raise ConfigError(
             f"account {account.client_id!r}: client_id must be at least 16 bytes (the webhook IV)"
@@ -150,6 +154,7 @@ def _account(raw: dict[str, Any], lifecycle: Lifecycle) -> AccountConfig:
             api_key=str(raw["api_key"]),
             credits=float(raw.get("credits", DEFAULT_CREDITS)),
             banned=bool(raw.get("banned", False)),
+            plan=str(raw.get("plan", DEFAULT_PLAN)),
             lifecycle=_lifecycle(raw["lifecycle"], lifecycle) if "lifecycle" in raw else None,
         )
     except KeyError as exc:

@@ -31,6 +31,7 @@ from akool_mock.mock_server.faults import Faults
 from akool_mock.mock_server.ids import IdFactory
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job, JobEngine
 from akool_mock.mock_server.persistence import StateFile
+from akool_mock.mock_server.plans import DEFAULT_PLAN, plan_named
 from akool_mock.mock_server.refunds import refunds_on_failure
 from akool_mock.mock_server.secrecy import token_digest
 from akool_mock.mock_server.settings import DEFAULT_CREDITS, AccountConfig, Lifecycle, Settings, check_account
@@ -49,6 +50,7 @@ class Account:
     uid: int
     lifecycle: Lifecycle
     charged: float = 0.0
+    plan: str = DEFAULT_PLAN  # plans.py: what the account's subscription allows
 
 
 @dataclass(slots=True, eq=False)
@@ -213,6 +215,7 @@ class Backend:
             banned=config.banned,
             uid=100_000 + len(self.accounts) + 1,
             lifecycle=config.lifecycle or self.settings.lifecycle,
+            plan=plan_named(config.plan).name,
         )
         self.accounts[account.client_id] = account
         self.by_api_key[account.api_key] = account
@@ -225,6 +228,7 @@ class Backend:
         api_key: str | None = None,
         credits: float | None = None,
         banned: bool = False,
+        plan: str = DEFAULT_PLAN,
     ) -> Account:
         """A new account; missing credentials are generated (24-character clientId, 32-character key)."""
         config = AccountConfig(
@@ -232,6 +236,7 @@ class Backend:
             api_key=api_key or self.ids.secret(32),
             credits=DEFAULT_CREDITS if credits is None else credits,
             banned=banned,
+            plan=plan,
         )
         return self.add_account(config)
 
@@ -288,8 +293,14 @@ class Backend:
         self.touched.accounts = True
 
     def update_account(
-        self, account: Account, credits: float | None = None, banned: bool | None = None
+        self,
+        account: Account,
+        credits: float | None = None,
+        banned: bool | None = None,
+        plan: str | None = None,
     ) -> None:
+        if plan is not None:
+            account.plan = plan_named(plan).name
         if credits is not None:
             if not math.isfinite(credits):
                 raise ValueError("credits must be a finite number")

@@ -51,6 +51,8 @@ ERROR_CLASSES: Final[Mapping[int, type[errors.APIError]]] = {
     1216: errors.NotFoundError,
     1232: errors.NotFoundError,
     1009: errors.PermissionDeniedError,
+    1213: errors.PermissionDeniedError,  # "Requires subscription user to use": the plan lacks the feature
+    1221: errors.PermissionDeniedError,  # "Account not subscribed"
     1101: errors.AuthenticationError,
     1102: errors.AuthenticationError,
     1200: errors.AccountBannedError,

@@ -4,7 +4,7 @@
     ├── APIError                        Akool answered a business code other than 1000: `.code`, `.msg`
     │   ├── AuthenticationError         1101 invalid or expired credentials, 1102 none sent
     │   ├── AccountBannedError          1200 the account is blocked
-    │   ├── PermissionDeniedError       1009 not allowed for this account
+    │   ├── PermissionDeniedError       1009 not allowed, 1213 / 1221 not in this account's plan
     │   ├── NotFoundError               1008, 1014, 1216, 1232 no such resource
     │   ├── ConflictError               1222, 1233 the resource already exists
     │   ├── InsufficientCreditError     1006, 1104 not enough credits

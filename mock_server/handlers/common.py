@@ -11,7 +11,8 @@ from typing import Any
 
 from akool_mock.mock_server.errors import NotFound
 from akool_mock.mock_server.handlers.base import Call, Reply
-from akool_mock.mock_server.jobs import Job
+from akool_mock.mock_server.jobs import FAILED, Job
+from akool_mock.mock_server.plans import enforce, plan_named
 from akool_mock.schemas import Operation
 
 PRICING_DIR = Path(__file__).resolve().parent.parent / "data" / "pricing"
@@ -85,6 +86,7 @@ def start_job(
     `cost` overrides the pricing table where an area computes its price itself; `charge=False` records the
     cost on a job whose credits were already taken (one charge for a whole batch).
     """
+    check_plan(call)
     table_cost, shortfall = price(call.op, call.body)
     amount = table_cost if cost is None else cost
     if charge:
@@ -92,6 +94,15 @@ def start_job(
     return call.backend.create_job(
         call.owner, call.op, fields, webhook_url=webhook_url(call), cost=amount, planned=planned
     )
+
+
+def check_plan(call: Call) -> None:
+    """Refuse what the account's plan does not allow (plans.py; schemas/NOTES.md #audit-plans)."""
+    clones = 0
+    if call.op.id == "voices.clone":
+        owned = call.backend.jobs.owned(call.owner.client_id, ("voices.clone",))
+        clones = sum(1 for job in owned if job.status != FAILED)
+    enforce(plan_named(call.owner.plan), call.op.id, call.body, clones)
 
 
 def split_ids(value: Any) -> list[str]:

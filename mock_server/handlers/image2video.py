@@ -18,6 +18,7 @@ from akool_mock.mock_server.errors import NotFound, ValidationFailed
 from akool_mock.mock_server.handlers.base import Call, Handler, Reply
 from akool_mock.mock_server.handlers.common import (
     PRICING_DIR,
+    check_plan,
     ok,
     polled_jobs,
     price,
@@ -169,6 +170,7 @@ def create_batch(call: Call) -> Reply:
     effect, problem = _effect_problem(call)
     count = int(call.body.get("count") or 1)
     made = 0 if problem else min(count, most)
+    check_plan(call)  # before the one charge of the batch
     call.backend.charge(call.owner, unit * made, price(call.op, call.body)[1])  # one charge for the batch
     base = _video_fields(call, effect)
     batch = {"batch_id": f"{base['create_time']}_{call.owner.uid}", "batch_count": count}

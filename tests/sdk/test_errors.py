@@ -13,6 +13,8 @@ EXPECTED = {
     1102: errors.AuthenticationError,
     1200: errors.AccountBannedError,
     1009: errors.PermissionDeniedError,
+    1213: errors.PermissionDeniedError,
+    1221: errors.PermissionDeniedError,
     1008: errors.NotFoundError,
     1014: errors.NotFoundError,
     1216: errors.NotFoundError,

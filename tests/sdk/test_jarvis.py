@@ -6,8 +6,9 @@ import pytest
 
 from akool_mock.mock_server.inprocess import FakeAkool
 from akool_mock.sdk import JobFailedError, JobStatus, NotFoundError, ValidationError
+from akool_mock.sdk.errors import PermissionDeniedError
 from akool_mock.sdk.types.jarvis import Analysis, ContentType
-from tests.sdk.support import IMAGE, Client, resolve
+from tests.sdk.support import IMAGE, Client, close, make_client, resolve
 
 pytestmark = pytest.mark.anyio
 
@@ -72,3 +73,16 @@ async def test_a_failed_analysis_raises_job_failed(client: Client, akool: FakeAk
         await resolve(client.wait(analysis))
     assert (caught.value.job_id, caught.value.operation) == (analysis.id, "jarvis.create_analysis")
     assert caught.value.reason is None  # the page documents no failure field (schemas/NOTES.md#jarvis-failed)
+
+
+async def test_an_account_below_enterprise_is_refused_jarvis(akool: FakeAkool) -> None:
+    """schemas/NOTES.md #audit-plans: Jarvis is enterprise-only; 1213 is a PermissionDeniedError."""
+    akool.accounts.set_plan(akool.client_id, "business")
+    for kind in ("sync", "async"):
+        client = make_client(kind, akool)
+        try:
+            with pytest.raises(PermissionDeniedError) as caught:
+                await resolve(client.jarvis.create_analysis(content="hello", type=ContentType.TEXT))
+            assert (caught.value.code, "enterprise" in caught.value.msg) == (1213, True)
+        finally:
+            await close(client)
