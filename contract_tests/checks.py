@@ -30,6 +30,9 @@ _ALLOWED: dict[str, set[int | None]] = {
     "face_detection.detect_faces": {1},  # "no faces detected" (error_code 1, detect-faces page)
     "face_detection.detect_legacy": {1},
     "face_detection.analyze_frames": {None},  # {success: false}: e.g. timestamps not one per frame
+    "headswap.create_task": {VALIDATION},  # the video must have a completed analysis that found the obj_id
+    "headswap.get_analysis": {1014},
+    "headswap.get_task": {1014},
     "image2video.create": {VALIDATION},  # effect, model, resolution and length must be offered together
     "image2video.create_batch": {VALIDATION},
     "image2video.update_audio": {*NOT_FOUND, VALIDATION},  # the video must exist and be finished

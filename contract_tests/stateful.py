@@ -50,6 +50,7 @@ CANCELS = {"faceswap.list_results": ("faceswap.cancel_job", "job_ids")}
 NEEDS = {
     "images.create_by_button": ("images.create_by_prompt",),
     "image2video.update_audio": ("image2video.create",),
+    "headswap.create_task": ("headswap.submit_analysis",),
 }
 
 

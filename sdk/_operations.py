@@ -67,6 +67,10 @@ ROUTES: Final[Mapping[str, Route]] = {
     "faceswap.list_results": Route("GET", "/api/open/v3/faceswap/result/listbyids", idempotent=True),
     "faceswap.reage_image": Route("POST", "/api/open/v3/faceswap/highquality/imgreage"),
     "faceswap.reage_video": Route("POST", "/api/open/v3/faceswap/highquality/vidreage"),
+    "headswap.create_task": Route("POST", "/api/open/v4/headswap/task/create"),
+    "headswap.get_analysis": Route("GET", "/api/open/v4/headswap/analyze/detail", idempotent=True),
+    "headswap.get_task": Route("GET", "/api/open/v4/headswap/task/detail", idempotent=True),
+    "headswap.submit_analysis": Route("POST", "/api/open/v4/headswap/analyze"),
     "image2video.create": Route("POST", "/api/open/v4/image2Video/createBySourcePrompt"),
     "image2video.create_batch": Route("POST", "/api/open/v4/image2Video/createBySourcePrompt/batch"),
     "image2video.delete": Route("POST", "/api/open/v4/image2Video/delbyids"),
@@ -124,6 +128,8 @@ JOBS: Final[Mapping[str, JobKind]] = {
     "faceswap.create_video": JobKind("faceswap.list_results", "faceswap_status"),
     "faceswap.reage_image": JobKind("faceswap.list_results", "faceswap_status"),
     "faceswap.reage_video": JobKind("faceswap.list_results", "faceswap_status"),
+    "headswap.create_task": JobKind("headswap.get_task", "status", failure_field="error_reason"),
+    "headswap.submit_analysis": JobKind("headswap.get_analysis", "status", failure_field="error_reason"),
     "image2video.create": JobKind("image2video.get_results", "status"),
     "image2video.create_batch": JobKind("image2video.get_results", "status"),
     "image2video.update_audio": JobKind("image2video.get_results", "status"),
@@ -145,6 +151,8 @@ POLLS: Final[Mapping[str, PollKind]] = {
     "faceswap.list_results": PollKind(
         "query", "_ids", many=True, items_path=("result",), status_field="faceswap_status"
     ),
+    "headswap.get_analysis": PollKind("query", "_id", many=False, items_path=(), status_field="status"),
+    "headswap.get_task": PollKind("query", "_id", many=False, items_path=(), status_field="status"),
     "image2video.get_results": PollKind(
         "body", "_ids", many=True, items_path=("result",), status_field="status"
     ),

@@ -12,6 +12,7 @@ AREA_MODULES = (
     "avatars",
     "face_detection",
     "faceswap",
+    "headswap",
     "image2video",
     "images",
     "jarvis",

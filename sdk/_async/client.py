@@ -24,6 +24,7 @@ from akool_mock.sdk._async.resources import (
     AsyncCharacterSwap,
     AsyncFaceDetection,
     AsyncFaceswap,
+    AsyncHeadswap,
     AsyncImage2Video,
     AsyncImages,
     AsyncJarvis,
@@ -66,6 +67,7 @@ class AsyncAkoolClient:
     character_swap: AsyncCharacterSwap
     face_detection: AsyncFaceDetection
     faceswap: AsyncFaceswap
+    headswap: AsyncHeadswap
     image2video: AsyncImage2Video
     images: AsyncImages
     jarvis: AsyncJarvis
@@ -117,6 +119,7 @@ class AsyncAkoolClient:
         self.character_swap = AsyncCharacterSwap(self)
         self.face_detection = AsyncFaceDetection(self)
         self.faceswap = AsyncFaceswap(self)
+        self.headswap = AsyncHeadswap(self)
         self.image2video = AsyncImage2Video(self)
         self.images = AsyncImages(self)
         self.jarvis = AsyncJarvis(self)

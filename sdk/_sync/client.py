@@ -25,6 +25,7 @@ from akool_mock.sdk._sync.resources import (
     CharacterSwap,
     FaceDetection,
     Faceswap,
+    Headswap,
     Image2Video,
     Images,
     Jarvis,
@@ -67,6 +68,7 @@ class AkoolClient:
     character_swap: CharacterSwap
     face_detection: FaceDetection
     faceswap: Faceswap
+    headswap: Headswap
     image2video: Image2Video
     images: Images
     jarvis: Jarvis
@@ -118,6 +120,7 @@ class AkoolClient:
         self.character_swap = CharacterSwap(self)
         self.face_detection = FaceDetection(self)
         self.faceswap = Faceswap(self)
+        self.headswap = Headswap(self)
         self.image2video = Image2Video(self)
         self.images = Images(self)
         self.jarvis = Jarvis(self)

@@ -31,6 +31,7 @@ from akool_mock.schemas import Operation, load_catalog
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "fixtures" / "docs" / "examples.json"
+CURRENT_EXAMPLES = REPO / "fixtures" / "docs" / "current_examples.json"  # Akool's 2026 docs
 BASE = "https://openapi.akool.com"
 HOOK = "https://hooks.example.com/akool"
 CAT = load_catalog()
@@ -227,6 +228,7 @@ def with_webhook(op: Operation, body: dict[str, Any], url: str) -> dict[str, Any
 def request_body(op: Operation, url: str) -> dict[str, Any] | None:
     """The first doc example (then the OpenAPI example) that validates once the webhook URL is set."""
     entries = json.loads(EXAMPLES.read_text(encoding="utf-8"))
+    entries += json.loads(CURRENT_EXAMPLES.read_text(encoding="utf-8"))
     candidates = [
         e["parsed"]
         for e in entries
@@ -283,6 +285,13 @@ def _prepare(
     akool: FakeAkool, client: httpx.Client, op: Operation, body: dict[str, Any], problems: list[str]
 ) -> dict[str, Any]:
     """Fill in the id of a completed earlier result when the operation works on one."""
+    if op.id == "headswap.create_task":  # a head swap task needs a completed analysis of its video
+        analysis = call(
+            client,
+            CAT.operation("headswap.submit_analysis"),
+            {"video_url": body["video_url"], "type": "head"},
+        )
+        akool.jobs.complete(analysis["data"]["_id"])
     if op.id not in PREREQUISITES:
         return body
     name, producer_id = PREREQUISITES[op.id]

@@ -281,7 +281,7 @@ def test_types_cover_job_operations(cat: Any) -> None:
     types = cat.webhook.types
     job_ops = {op.id for op in cat.operations if op.kind == "job_create"}
     assert set(types) <= job_ops, "types are keyed by job-creating operation ids"
-    assert job_ops - set(types) == {"jarvis.create_analysis"}
+    assert job_ops - set(types) == {"jarvis.create_analysis", "headswap.submit_analysis"}
     assert {op for op, kind in types.items() if kind == "audio"} == {
         "voices.clone",
         "voices.tts",

@@ -5,6 +5,7 @@ from akool_mock.sdk._async.resources.avatars import AsyncAvatars
 from akool_mock.sdk._async.resources.character_swap import AsyncCharacterSwap
 from akool_mock.sdk._async.resources.face_detection import AsyncFaceDetection
 from akool_mock.sdk._async.resources.faceswap import AsyncFaceswap
+from akool_mock.sdk._async.resources.headswap import AsyncHeadswap
 from akool_mock.sdk._async.resources.image2video import AsyncImage2Video
 from akool_mock.sdk._async.resources.images import AsyncImages
 from akool_mock.sdk._async.resources.jarvis import AsyncJarvis
@@ -25,6 +26,7 @@ __all__ = [
     "AsyncCharacterSwap",
     "AsyncFaceDetection",
     "AsyncFaceswap",
+    "AsyncHeadswap",
     "AsyncImage2Video",
     "AsyncImages",
     "AsyncJarvis",

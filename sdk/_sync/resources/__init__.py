@@ -7,6 +7,7 @@ from akool_mock.sdk._sync.resources.avatars import Avatars
 from akool_mock.sdk._sync.resources.character_swap import CharacterSwap
 from akool_mock.sdk._sync.resources.face_detection import FaceDetection
 from akool_mock.sdk._sync.resources.faceswap import Faceswap
+from akool_mock.sdk._sync.resources.headswap import Headswap
 from akool_mock.sdk._sync.resources.image2video import Image2Video
 from akool_mock.sdk._sync.resources.images import Images
 from akool_mock.sdk._sync.resources.jarvis import Jarvis
@@ -27,6 +28,7 @@ __all__ = [
     "CharacterSwap",
     "FaceDetection",
     "Faceswap",
+    "Headswap",
     "Image2Video",
     "Images",
     "Jarvis",
