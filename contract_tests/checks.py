@@ -33,6 +33,7 @@ _ALLOWED: dict[str, set[int | None]] = {
     "headswap.create_task": {VALIDATION},  # the video must have a completed analysis that found the obj_id
     "headswap.get_analysis": {1014},
     "headswap.get_task": {1014},
+    "text2video.create_batch": {VALIDATION},  # the table prices some lengths and resolutions only
     "image2video.create": {VALIDATION},  # effect, model, resolution and length must be offered together
     "image2video.create_batch": {VALIDATION},
     "image2video.update_audio": {*NOT_FOUND, VALIDATION},  # the video must exist and be finished

@@ -102,6 +102,7 @@ ROUTES: Final[Mapping[str, Route]] = {
     "talking_avatar.create": Route("POST", "/api/open/v3/talkingavatar/create"),
     "talking_photo.create": Route("POST", "/api/open/v3/content/video/createbytalkingphoto"),
     # Its answer has `all_results` next to `data` (NOTES.md #video_translation-all-results): keep it whole.
+    "text2video.create_batch": Route("POST", "/api/open/v4/text2Video/createByPrompt/batch"),
     "video_translation.create": Route(
         "POST", "/api/open/v3/content/video/createbytranslate", envelope="whole"
     ),
@@ -140,6 +141,7 @@ JOBS: Final[Mapping[str, JobKind]] = {
     "lipsync.create": JobKind("videos.get_result", "video_status"),
     "talking_avatar.create": JobKind("videos.get_result", "video_status"),
     "talking_photo.create": JobKind("videos.get_result", "video_status"),
+    "text2video.create_batch": JobKind("image2video.get_results", "status"),
     "video_translation.create": JobKind("videos.get_result", "video_status", failure_field="error_reason"),
     "voices.change": JobKind("voices.get_resource", "status"),
     "voices.clone": JobKind("voices.get", "status"),

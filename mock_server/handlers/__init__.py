@@ -20,6 +20,7 @@ AREA_MODULES = (
     "live_faceswap",
     "models",
     "streaming",
+    "text2video",
     "videos",
     "voices",
 )

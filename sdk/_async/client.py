@@ -35,6 +35,7 @@ from akool_mock.sdk._async.resources import (
     AsyncStreaming,
     AsyncTalkingAvatar,
     AsyncTalkingPhoto,
+    AsyncText2Video,
     AsyncVideos,
     AsyncVideoTranslation,
     AsyncVoices,
@@ -78,6 +79,7 @@ class AsyncAkoolClient:
     streaming: AsyncStreaming
     talking_avatar: AsyncTalkingAvatar
     talking_photo: AsyncTalkingPhoto
+    text2video: AsyncText2Video
     video_translation: AsyncVideoTranslation
     videos: AsyncVideos
     voices: AsyncVoices
@@ -130,6 +132,7 @@ class AsyncAkoolClient:
         self.streaming = AsyncStreaming(self)
         self.talking_avatar = AsyncTalkingAvatar(self)
         self.talking_photo = AsyncTalkingPhoto(self)
+        self.text2video = AsyncText2Video(self)
         self.video_translation = AsyncVideoTranslation(self)
         self.videos = AsyncVideos(self)
         self.voices = AsyncVoices(self)

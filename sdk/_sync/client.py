@@ -36,6 +36,7 @@ from akool_mock.sdk._sync.resources import (
     Streaming,
     TalkingAvatar,
     TalkingPhoto,
+    Text2Video,
     Videos,
     VideoTranslation,
     Voices,
@@ -79,6 +80,7 @@ class AkoolClient:
     streaming: Streaming
     talking_avatar: TalkingAvatar
     talking_photo: TalkingPhoto
+    text2video: Text2Video
     video_translation: VideoTranslation
     videos: Videos
     voices: Voices
@@ -131,6 +133,7 @@ class AkoolClient:
         self.streaming = Streaming(self)
         self.talking_avatar = TalkingAvatar(self)
         self.talking_photo = TalkingPhoto(self)
+        self.text2video = Text2Video(self)
         self.video_translation = VideoTranslation(self)
         self.videos = Videos(self)
         self.voices = Voices(self)

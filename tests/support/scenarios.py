@@ -125,7 +125,7 @@ def valid_body(api: Api, op: Operation) -> dict[str, Any]:
 def job_ids(op: Operation, answer: dict[str, Any]) -> list[str]:
     """The job ids a create answered (a batch answers several)."""
     data = answer["data"]
-    if op.id == "image2video.create_batch":
+    if op.id in ("image2video.create_batch", "text2video.create_batch"):
         return [item["_id"] for item in data["successList"]]
     return [data["_id"]]
 

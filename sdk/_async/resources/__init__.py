@@ -16,6 +16,7 @@ from akool_mock.sdk._async.resources.models import AsyncModels
 from akool_mock.sdk._async.resources.streaming import AsyncStreaming
 from akool_mock.sdk._async.resources.talking_avatar import AsyncTalkingAvatar
 from akool_mock.sdk._async.resources.talking_photo import AsyncTalkingPhoto
+from akool_mock.sdk._async.resources.text2video import AsyncText2Video
 from akool_mock.sdk._async.resources.video_translation import AsyncVideoTranslation
 from akool_mock.sdk._async.resources.videos import AsyncVideos
 from akool_mock.sdk._async.resources.voices import AsyncVoices
@@ -37,6 +38,7 @@ __all__ = [
     "AsyncStreaming",
     "AsyncTalkingAvatar",
     "AsyncTalkingPhoto",
+    "AsyncText2Video",
     "AsyncVideoTranslation",
     "AsyncVideos",
     "AsyncVoices",

@@ -18,6 +18,7 @@ from akool_mock.sdk._sync.resources.models import Models
 from akool_mock.sdk._sync.resources.streaming import Streaming
 from akool_mock.sdk._sync.resources.talking_avatar import TalkingAvatar
 from akool_mock.sdk._sync.resources.talking_photo import TalkingPhoto
+from akool_mock.sdk._sync.resources.text2video import Text2Video
 from akool_mock.sdk._sync.resources.video_translation import VideoTranslation
 from akool_mock.sdk._sync.resources.videos import Videos
 from akool_mock.sdk._sync.resources.voices import Voices
@@ -39,6 +40,7 @@ __all__ = [
     "Streaming",
     "TalkingAvatar",
     "TalkingPhoto",
+    "Text2Video",
     "VideoTranslation",
     "Videos",
     "Voices",
