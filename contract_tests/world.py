@@ -81,8 +81,8 @@ CREATED: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
 FROM_EXAMPLE: dict[str, tuple[str, ...]] = {
     "image2video.create_batch": ("model_name", "resolution", "video_length"),
     "image2video.create": ("model_name", "resolution", "video_length"),
-    "headswap.create_task": ("video_url", "mappings"),
-    "text2video.create_batch": ("model_name", "resolution", "video_length"),  # the analysed video and a person it found
+    "headswap.create_task": ("video_url", "mappings"),  # the analysed video and a person it found
+    "text2video.create_batch": ("model_name", "resolution", "video_length"),
 }
 # Free reads, and the fields their items fill: (operation, query, {field in requests: field in items}).
 READS: tuple[tuple[str, dict[str, Any], str | None, dict[str, str]], ...] = (

@@ -8,6 +8,7 @@ with `faceswap.list_results?_ids=a,b`.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from akool_mock.mock_server.errors import NotFound
 from akool_mock.mock_server.handlers.base import Call, Handler, Reply
@@ -24,6 +25,9 @@ FACESWAP_JOBS = (
     "faceswap.reage_video",
 )
 VIDEO_JOBS = frozenset({"faceswap.create_video", "faceswap.reage_video"})
+# Face Swap Plus takes an image or a video as target_url (current/ai-tools-suite/faceswap/faceswap-plus.mdx:
+# "Format: MP4, MOV, AVI supported"); its extension says which (schemas/NOTES.md#faceswap-plus-video).
+VIDEO_EXTENSIONS = (".mp4", ".mov", ".avi", ".webm", ".mkv", ".m4v")
 
 
 def _start(call: Call, *, url_at_submit: bool) -> tuple[Job, dict[str, Any]]:
@@ -47,8 +51,21 @@ def create_v4(call: Call) -> Reply:
     return ok({"_id": job.id, "job_id": fields["job_id"]})
 
 
+def target_is_video(url: str) -> bool:
+    return urlsplit(url).path.lower().endswith(VIDEO_EXTENSIONS)
+
+
+def create_plus(call: Call) -> Reply:
+    """A v4 create whose job is a video job when target_url is a video: its result is an .mp4."""
+    job, fields = _start(call, url_at_submit=False)
+    if target_is_video(str(call.body["target_url"])):
+        fields["media"] = "video"
+        job.planned = {"url": call.backend.media_url(job, "video")}
+    return ok({"_id": job.id, "job_id": fields["job_id"]})
+
+
 def result_item(call: Call, job: Job) -> dict[str, Any]:
-    is_video = job.op_id in VIDEO_JOBS
+    is_video = job.op_id in VIDEO_JOBS or job.fields.get("media") == "video"
     return {
         "_id": job.id,
         "job_id": job.fields["job_id"],
@@ -110,7 +127,7 @@ HANDLERS: dict[str, Handler] = {
     "faceswap.reage_image": create_v3,
     "faceswap.reage_video": create_v3,
     "faceswap.create_image_pro": create_v4,
-    "faceswap.create_image_plus": create_v4,
+    "faceswap.create_image_plus": create_plus,
     "faceswap.list_results": list_results,
     "faceswap.delete_results": delete_results,
     "faceswap.cancel_job": cancel_job,
