@@ -31,6 +31,7 @@ from akool_mock.mock_server.handlers.common import (
     start_job,
     webhook_url,
 )
+from akool_mock.mock_server.handlers.subtitles import audio_splits
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, PROCESSING, QUEUED, Job
 from akool_mock.mock_server.state import Account
 
@@ -94,7 +95,7 @@ PRODUCTS: dict[str, Product] = {
         "_id create_time uid team_id video_id video_status video language progress lipsync webhookUrl "
         "deduction_duration",
         "_id create_time uid team_id video_id language video_status video progress deduction_duration "
-        "error_code error_reason",
+        "error_code error_reason audio_splits",
     ),
 }
 
@@ -148,6 +149,9 @@ def _values(call: Call, job: Job) -> dict[str, Any]:
         values["progress"] = _progress(call, job)
         if job.status == FAILED:
             values["error_code"] = TRANSLATION_ERROR_CODE
+        splits = audio_splits(call.backend.settings.base_url, job)
+        if splits is not None:
+            values["audio_splits"] = splits
     return values
 
 
