@@ -39,6 +39,7 @@ _ALLOWED: dict[str, set[int | None]] = {
     "image2video.update_audio": {*NOT_FOUND, VALIDATION},  # the video must exist and be finished
     "images.create_by_button": {*NOT_FOUND, VALIDATION},  # the image must exist and offer the button
     "images.get_result": NOT_FOUND,
+    "images.change_background": NOT_FOUND,  # deprecated in the 2026 docs: refused with 1008
     "jarvis.get_analysis": NOT_FOUND,
     "knowledge.create": {1233},  # names are unique
     "knowledge.update": {1232, 1233},

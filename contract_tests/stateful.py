@@ -310,4 +310,5 @@ def job_machine(op: Operation, harness: Harness) -> type[JobMachine]:
 
 
 def job_operations() -> list[Operation]:
-    return [op for op in load_catalog().operations if op.kind == "job_create"]
+    # A deprecated operation has no lifecycle on a target that follows Akool's 2026 docs: it is refused.
+    return [op for op in load_catalog().operations if op.kind == "job_create" and not op.raw.get("deprecated")]

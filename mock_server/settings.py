@@ -91,6 +91,9 @@ class Settings:
     webhook_retry_s: tuple[float, ...] = (5.0, 30.0, 120.0, 600.0, 1800.0, 3600.0)
     webhook_allowlist: tuple[str, ...] = ()
     state_file: str | None = None
+    # What a deprecated operation (catalog `deprecated`) answers: "refuse" as Akool's 2026 docs say, or
+    # "serve" as before, for clients of the older docs (schemas/NOTES.md#deprecated-operations).
+    deprecated: Literal["refuse", "serve"] = "refuse"
 
     @property
     def base_url(self) -> str:
@@ -184,12 +187,16 @@ def build_settings(config: dict[str, Any] | None = None, **overrides: Any) -> Se
         values["max_body_bytes"] = int(float(config["max_body_mb"]) * 1024 * 1024)
     if "webhook_retry_s" in config:
         values["webhook_retry_s"] = tuple(float(s) for s in config["webhook_retry_s"])
+    if "deprecated" in config:
+        values["deprecated"] = config["deprecated"]
     if "webhook_allowlist" in config:
         values["webhook_allowlist"] = tuple(str(h) for h in config["webhook_allowlist"])
     values.update({key: value for key, value in overrides.items() if value is not None})
     settings = Settings(**values)
     if settings.clock not in ("real", "manual"):
         raise ConfigError("clock must be 'real' or 'manual'")
+    if settings.deprecated not in ("refuse", "serve"):
+        raise ConfigError("deprecated must be 'refuse' or 'serve'")
     if settings.speed <= 0:
         raise ConfigError("speed must be > 0")
     if not settings.webhook_retry_s or min(settings.webhook_retry_s) <= 0:

@@ -162,7 +162,8 @@ def status_of(api: Api, create: Operation, job_id: str) -> int:
 
 
 def job_operations() -> list[Operation]:
-    return [op for op in CATALOG.operations if op.kind == "job_create"]
+    # A deprecated operation is refused by default (NOTES.md #deprecated-operations): no lifecycle to walk.
+    return [op for op in CATALOG.operations if op.kind == "job_create" and not op.raw.get("deprecated")]
 
 
 def walk_to_completion(api: Api, op: Operation) -> list[Any]:
