@@ -311,4 +311,6 @@ def job_machine(op: Operation, harness: Harness) -> type[JobMachine]:
 
 def job_operations() -> list[Operation]:
     # A deprecated operation has no lifecycle on a target that follows Akool's 2026 docs: it is refused.
-    return [op for op in load_catalog().operations if op.kind == "job_create" and not op.raw.get("deprecated")]
+    return [
+        op for op in load_catalog().operations if op.kind == "job_create" and not op.raw.get("deprecated")
+    ]
