@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -9,9 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from akool_mock.fixtures import FIXTURES_DIR
 from tests.mock_server.conftest import Fake, make_fake
 
 PLUS = "/api/open/v4/faceswap/faceswapPlusByImage"
+PRO = "/api/open/v4/faceswap/faceswapByImage"
 RESULTS = "/api/open/v3/faceswap/result/listbyids"
 FACE = "https://example.com/new-face.jpg"
 
@@ -70,3 +73,25 @@ def test_the_extension_decides_image_or_video(extension: str, upper: bool) -> No
     video = extension in ("mp4", "mov", "avi")
     assert item["faceswap_type"] == (2 if video else 1)
     assert urlsplit(item["url"]).path.endswith(".mp4" if video else ".png")
+
+
+CURRENT = json.loads((FIXTURES_DIR / "docs" / "current_examples.json").read_text("utf-8"))
+MULTI_FACE = [
+    e
+    for e in CURRENT
+    if e["direction"] == "request"
+    and e["operation"] in ("faceswap.create_image_plus", "faceswap.create_image_pro")
+]
+
+
+@pytest.mark.parametrize("example", MULTI_FACE, ids=lambda e: e["id"])
+def test_every_2026_face_swap_example_runs_to_a_result(example: dict[str, Any]) -> None:
+    """Multi-face swap (Plus face_mapping, Pro batches with opts) as the 2026 pages show it."""
+    fake = make_fake()
+    path = PLUS if example["operation"] == "faceswap.create_image_plus" else PRO
+    created = fake.post(path, example["parsed"])
+    assert created["code"] == 1000, created
+    fake.request("POST", f"/_mock/jobs/{created['data']['_id']}/complete")
+    (item,) = fake.get(RESULTS, _ids=created["data"]["_id"])["data"]["result"]
+    assert item["faceswap_status"] == 3
+    assert item["url"].startswith("http")
