@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from akool_mock.contract_tests.report import Recorder
+from akool_mock.schemas import load_catalog
 
 if TYPE_CHECKING:
     from akool_mock.contract_tests.targets import Target
@@ -38,7 +39,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
-    config.stash[RECORDER] = Recorder()
+    config.stash[RECORDER] = Recorder(len(load_catalog()))  # every operation of the contract
     # On a failing hypothesis test, hypothesis' own plugin imports libcst, which warns about
     # mypy_extensions.TypedDict: under `-W error` that import turns the failure into an INTERNALERROR.
     config.addinivalue_line("filterwarnings", f"ignore:{LIBCST_WARNING}:DeprecationWarning")
