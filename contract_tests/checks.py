@@ -32,6 +32,7 @@ _ALLOWED: dict[str, set[int | None]] = {
     "face_detection.analyze_frames": {None},  # {success: false}: e.g. timestamps not one per frame
     "headswap.create_task": {VALIDATION},  # the video must have a completed analysis that found the obj_id
     "headswap.get_analysis": {1014},
+    "audio.get_result": NOT_FOUND,
     "headswap.get_task": {1014},
     "text2video.create_batch": {VALIDATION},  # the table prices some lengths and resolutions only
     "image2video.create": {VALIDATION},  # effect, model, resolution and length must be offered together

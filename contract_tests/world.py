@@ -65,6 +65,7 @@ CREATED: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     ("talking_photo.create", {"videos.get_result": ("video_model_id",)}),
     ("jarvis.create_analysis", {"jarvis.get_analysis": ("_id",)}),
     ("headswap.submit_analysis", {"headswap.get_analysis": ("_id",)}),
+    ("audio.create_tts", {"audio.get_result": ("audio_model_id",)}),
     ("headswap.create_task", {"headswap.get_task": ("_id",)}),
     ("voices.clone", {"voices.get": ("_id",)}),
     ("voices.clone", {"voices.delete": ("_ids",)}),

@@ -30,7 +30,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DOCS = REPO_ROOT.parent / "shared" / "akool-docs"
 OUT = REPO_ROOT / "fixtures" / "docs" / "current_examples.json"
 # The operations whose examples exist only in (or changed with) the 2026 docs.
-AREAS = ("headswap.", "text2video.")
+AREAS = ("headswap.", "text2video.", "audio.")
 OPERATIONS = frozenset({"faceswap.create_image_plus", "faceswap.create_image_pro"})
 
 

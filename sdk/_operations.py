@@ -47,6 +47,10 @@ class PollKind:
 
 
 ROUTES: Final[Mapping[str, Route]] = {
+    "audio.clone": Route("POST", "/api/open/v3/audio/clone"),
+    "audio.create_tts": Route("POST", "/api/open/v3/audio/create"),
+    "audio.get_result": Route("GET", "/api/open/v3/audio/infobymodelid", idempotent=True),
+    "audio.list_voices": Route("GET", "/api/open/v3/voice/list", idempotent=True),
     "auth.get_token": Route("POST", "/api/open/v3/getToken", envelope="whole", auth=False),
     "avatars.create": Route("POST", "/api/open/v3/avatar/create"),
     "avatars.get": Route("GET", "/api/open/v3/avatar/detail", idempotent=True),
@@ -119,6 +123,8 @@ ROUTES: Final[Mapping[str, Route]] = {
 }
 
 JOBS: Final[Mapping[str, JobKind]] = {
+    "audio.clone": JobKind("audio.get_result", "status"),
+    "audio.create_tts": JobKind("audio.get_result", "status"),
     "avatars.create": JobKind("avatars.get", "status"),
     "character_swap.create": JobKind(
         "videos.get_result", "video_status", failure_field="faceswap_fail_reason"
@@ -149,6 +155,7 @@ JOBS: Final[Mapping[str, JobKind]] = {
 }
 
 POLLS: Final[Mapping[str, PollKind]] = {
+    "audio.get_result": PollKind("query", "audio_model_id", many=False, items_path=(), status_field="status"),
     "avatars.get": PollKind("query", "id", many=False, items_path=(), status_field="status"),
     "faceswap.list_results": PollKind(
         "query", "_ids", many=True, items_path=("result",), status_field="faceswap_status"

@@ -8,6 +8,7 @@ from types import ModuleType
 from akool_mock.mock_server.handlers.base import ErrorShape, Handler
 
 AREA_MODULES = (
+    "audio",
     "auth",
     "avatars",
     "face_detection",

@@ -19,6 +19,7 @@ from typing import Any, Self, TypeVar
 from akool_mock.sdk import _constants as defaults
 from akool_mock.sdk._async.polling import Clock, wait_for
 from akool_mock.sdk._async.resources import (
+    AsyncAudio,
     AsyncAuth,
     AsyncAvatars,
     AsyncCharacterSwap,
@@ -63,6 +64,7 @@ class AsyncAkoolClient:
     time.monotonic for retries and `wait` (tests drive a fake clock with them); `rng` is the jitter source.
     """
 
+    audio: AsyncAudio
     auth: AsyncAuth
     avatars: AsyncAvatars
     character_swap: AsyncCharacterSwap
@@ -116,6 +118,7 @@ class AsyncAkoolClient:
 
     def _make_areas(self) -> None:
         # One resource object per area (kept out of __init__, which must stay short).
+        self.audio = AsyncAudio(self)
         self.auth = AsyncAuth(self)
         self.avatars = AsyncAvatars(self)
         self.character_swap = AsyncCharacterSwap(self)

@@ -20,6 +20,7 @@ from typing import Any, Self, TypeVar
 from akool_mock.sdk import _constants as defaults
 from akool_mock.sdk._sync.polling import Clock, wait_for
 from akool_mock.sdk._sync.resources import (
+    Audio,
     Auth,
     Avatars,
     CharacterSwap,
@@ -64,6 +65,7 @@ class AkoolClient:
     time.monotonic for retries and `wait` (tests drive a fake clock with them); `rng` is the jitter source.
     """
 
+    audio: Audio
     auth: Auth
     avatars: Avatars
     character_swap: CharacterSwap
@@ -117,6 +119,7 @@ class AkoolClient:
 
     def _make_areas(self) -> None:
         # One resource object per area (kept out of __init__, which must stay short).
+        self.audio = Audio(self)
         self.auth = Auth(self)
         self.avatars = Avatars(self)
         self.character_swap = CharacterSwap(self)

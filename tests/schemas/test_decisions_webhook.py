@@ -286,6 +286,8 @@ def test_types_cover_job_operations(cat: Any) -> None:
         "voices.clone",
         "voices.tts",
         "voices.change",
+        "audio.create_tts",  # the legacy v3 voice API of the 2026 docs (NOTES.md #audio-legacy-v3)
+        "audio.clone",
     }
     assert types["avatars.create"] == "avatar"
     assert types["faceswap.reage_image"] == types["faceswap.reage_video"] == "faceswap"

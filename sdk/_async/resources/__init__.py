@@ -1,5 +1,6 @@
 """One resource class per area of the API; the client makes one of each (`client.<area>`)."""
 
+from akool_mock.sdk._async.resources.audio import AsyncAudio
 from akool_mock.sdk._async.resources.auth import AsyncAuth
 from akool_mock.sdk._async.resources.avatars import AsyncAvatars
 from akool_mock.sdk._async.resources.character_swap import AsyncCharacterSwap
@@ -22,6 +23,7 @@ from akool_mock.sdk._async.resources.videos import AsyncVideos
 from akool_mock.sdk._async.resources.voices import AsyncVoices
 
 __all__ = [
+    "AsyncAudio",
     "AsyncAuth",
     "AsyncAvatars",
     "AsyncCharacterSwap",

@@ -2,6 +2,7 @@
 # ruff: noqa: I001, RUF100  (imports keep the async order, so the files compare token by token)
 """One resource class per area of the API; the client makes one of each (`client.<area>`)."""
 
+from akool_mock.sdk._sync.resources.audio import Audio
 from akool_mock.sdk._sync.resources.auth import Auth
 from akool_mock.sdk._sync.resources.avatars import Avatars
 from akool_mock.sdk._sync.resources.character_swap import CharacterSwap
@@ -24,6 +25,7 @@ from akool_mock.sdk._sync.resources.videos import Videos
 from akool_mock.sdk._sync.resources.voices import Voices
 
 __all__ = [
+    "Audio",
     "Auth",
     "Avatars",
     "CharacterSwap",
