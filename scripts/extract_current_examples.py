@@ -31,7 +31,7 @@ DEFAULT_DOCS = REPO_ROOT.parent / "shared" / "akool-docs"
 OUT = REPO_ROOT / "fixtures" / "docs" / "current_examples.json"
 # The operations whose examples exist only in (or changed with) the 2026 docs.
 AREAS = ("headswap.", "text2video.", "audio.")
-OPERATIONS = frozenset({"faceswap.create_image_plus", "faceswap.create_image_pro"})
+OPERATIONS = frozenset({"faceswap.create_image_plus", "faceswap.create_image_pro", "avatars.create_video"})
 
 
 def wanted(op_id: str) -> bool:

@@ -53,6 +53,7 @@ ROUTES: Final[Mapping[str, Route]] = {
     "audio.list_voices": Route("GET", "/api/open/v3/voice/list", idempotent=True),
     "auth.get_token": Route("POST", "/api/open/v3/getToken", envelope="whole", auth=False),
     "avatars.create": Route("POST", "/api/open/v3/avatar/create"),
+    "avatars.create_video": Route("POST", "/api/open/v3/avatar/createVideo"),
     "avatars.get": Route("GET", "/api/open/v3/avatar/detail", idempotent=True),
     "avatars.list": Route("GET", "/api/open/v3/avatar/list", idempotent=True),
     "character_swap.create": Route("POST", "/api/open/v4/characterSwap/create"),
@@ -126,6 +127,7 @@ JOBS: Final[Mapping[str, JobKind]] = {
     "audio.clone": JobKind("audio.get_result", "status"),
     "audio.create_tts": JobKind("audio.get_result", "status"),
     "avatars.create": JobKind("avatars.get", "status"),
+    "avatars.create_video": JobKind("videos.get_result", "video_status"),
     "character_swap.create": JobKind(
         "videos.get_result", "video_status", failure_field="faceswap_fail_reason"
     ),

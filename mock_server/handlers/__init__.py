@@ -10,6 +10,7 @@ from akool_mock.mock_server.handlers.base import ErrorShape, Handler
 AREA_MODULES = (
     "audio",
     "auth",
+    "avatar_video",
     "avatars",
     "face_detection",
     "faceswap",

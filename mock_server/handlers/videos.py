@@ -89,6 +89,13 @@ PRODUCTS: dict[str, Product] = {
         "_id create_time uid team_id update_time video_duration webhookUrl file_name image_url video "
         "video_url prompt resolution deduction_credit video_status faceswap_fail_reason",
     ),
+    # current/ai-tools-suite/avatar.mdx (2026 docs): the Create Avatar Video and Get Video Info examples.
+    "avatars.create_video": _product(
+        "create_time uid type from ratio background offset_x offset_y scale faceswap_quality "
+        "video_sub_status video_status video_lock_duration deduction_lock_duration external_video video "
+        "storage_loc source_data _id __v",
+        _LEGACY + "video_id video_lock_duration deduction_lock_duration video_status external_video video",
+    ),
     # openapi/video-translation.yaml VideoTranslationResult / VideoTranslationStatus, plus `language` and
     # `progress` that Akool's demo reads (notes #video_translation-all-results).
     TRANSLATION: _product(
