@@ -212,6 +212,10 @@ def read_tree(path: Path) -> list[DocPage]:
         return _original_pages(path.read_text(encoding="utf-8"))
     if not path.is_dir():
         raise FileNotFoundError(f"no docs at {path}")
+    if (path / "current").is_dir() and (path / "pages").is_dir():
+        raise FileNotFoundError(
+            f"{path} holds several trees: pass its current/, pages/ or the original text file"
+        )
     mdx = sorted(path.rglob("*.mdx"))
     if mdx:
         return [_mdx_page(path, file) for file in mdx]

@@ -88,6 +88,10 @@ def test_missing_docs_are_a_clear_error(tmp_path: Path) -> None:
         read_tree(tmp_path / "absent")
     with pytest.raises(FileNotFoundError, match="neither"):
         read_tree(tmp_path)
+    (tmp_path / "current").mkdir()
+    (tmp_path / "pages").mkdir()
+    with pytest.raises(FileNotFoundError, match="several trees"):
+        read_tree(tmp_path)
 
 
 def test_the_original_text_and_pages_have_the_same_pages_and_endpoints(akool_docs: Path) -> None:
