@@ -4,6 +4,8 @@
 
 - `endpoint`: a method and path a page documents that no operation serves;
 - `field`: a field of a page's request or response table that the operation's schema does not name;
+- `type`: a field whose table type (String, Integer, [Object], ...) the schema does not allow (query
+  parameters excepted: they are text on the wire);
 - `example`: a JSON example of a page that the operation's schema refuses;
 - `page`: a page the catalog cites that the tree does not have;
 - `deprecated`: a page marked deprecated (or hidden) whose operations the catalog does not mark.
@@ -23,7 +25,7 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from akool_mock.schemas.catalog import Catalog, Operation
-from akool_mock.schemas.docs_tree import DocPage, Endpoint
+from akool_mock.schemas.docs_tree import DocPage, Endpoint, Field
 from akool_mock.schemas.registry import SCHEMA_DIR
 
 SOURCE_FILE = SCHEMA_DIR / "data" / "docs_source.json"
@@ -119,9 +121,8 @@ def _page_findings(catalog: Catalog, page: DocPage) -> Iterator[Finding]:
         return
     for field in page.fields():
         op = _operation_at(located, field.offset)
-        if op is not None and field.name not in schema_names(catalog, op, field.direction):
-            key = f"field {op.id} {field.direction} {field.name}"
-            yield Finding("field", key, page.key, f"{field.direction} field {field.name!r} not in the schema")
+        if op is not None:
+            yield from _field_findings(catalog, op, field, page.key)
     for example in page.examples():
         op = _operation_at(located, example.offset)
         if op is None:
@@ -130,6 +131,25 @@ def _page_findings(catalog: Catalog, page: DocPage) -> Iterator[Finding]:
         if problem:
             key = f"example {page.key}#{example.index} {op.id} {example.direction}"
             yield Finding("example", key, page.key, problem)
+
+
+def _field_findings(catalog: Catalog, op: Operation, field: Field, page: str) -> Iterator[Finding]:
+    """A documented field the schema does not name, or names with another type. Query parameters are text
+    on the wire whatever the table says, so their types are not compared (schemas/AUTHORING.md)."""
+    types = schema_types(catalog, op, field.direction)
+    where = f"{op.id} {field.direction} {field.name}"
+    if field.name not in types:
+        yield Finding(
+            "field", f"field {where}", page, f"{field.direction} field {field.name!r} not in the schema"
+        )
+        return
+    known = types[field.name]
+    if field.type is None or not known or (field.direction == "request" and op.method == "GET"):
+        return
+    numeric = {"integer", "number"}
+    if field.type not in known and not (field.type in numeric and known & numeric):
+        detail = f"documented as {field.type}, the schema says {' or '.join(sorted(known))}"
+        yield Finding("type", f"type {where}", page, detail)
 
 
 def _operation_at(located: list[tuple[int, Operation | None]], offset: int) -> Operation | None:
@@ -157,29 +177,51 @@ def _path_params(op: Operation) -> dict[str, Any]:
 
 def schema_names(catalog: Catalog, op: Operation, direction: str) -> frozenset[str]:
     """Every property name of an operation's request or response schema, through its `$ref`s."""
+    return frozenset(schema_types(catalog, op, direction))
+
+
+def schema_types(catalog: Catalog, op: Operation, direction: str) -> dict[str, set[str]]:
+    """Every property name of an operation's request or response schema with the JSON types it may have."""
     schema = op.request_schema if direction == "request" else op.response_schema
-    names: set[str] = set()
-    _collect(catalog, schema, names, set())
-    return frozenset(names)
+    types: dict[str, set[str]] = {}
+    _collect(catalog, schema, types, set())
+    return types
 
 
-def _collect(catalog: Catalog, node: Any, names: set[str], seen: set[str]) -> None:
+def _collect(catalog: Catalog, node: Any, types: dict[str, set[str]], seen: set[str]) -> None:
     if isinstance(node, list):
         for item in node:
-            _collect(catalog, item, names, seen)
+            _collect(catalog, item, types, seen)
         return
     if not isinstance(node, dict):
         return
     for key in ("properties", "patternProperties"):
         if isinstance(node.get(key), dict):
-            names.update(node[key])
+            for name, sub in node[key].items():
+                types.setdefault(name, set()).update(_types_of(catalog, sub, set()))
     ref = node.get("$ref")
     if isinstance(ref, str) and ref not in seen:
         seen.add(ref)
-        _collect(catalog, _target(catalog, ref), names, seen)
+        _collect(catalog, _target(catalog, ref), types, seen)
     for key, value in node.items():
         if key not in ("$ref", "examples", "enum", "const", "default"):
-            _collect(catalog, value, names, seen)
+            _collect(catalog, value, types, seen)
+
+
+def _types_of(catalog: Catalog, node: Any, seen: set[str]) -> set[str]:
+    """The JSON types a property schema allows (empty: unknown or any)."""
+    if not isinstance(node, dict):
+        return set()
+    declared = node.get("type")
+    found = {declared} if isinstance(declared, str) else set(declared or ())
+    for key in ("anyOf", "oneOf", "allOf"):
+        for sub in node.get(key) or ():
+            found |= _types_of(catalog, sub, seen)
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref not in seen:
+        seen.add(ref)
+        found |= _types_of(catalog, _target(catalog, ref), seen)
+    return found
 
 
 def _target(catalog: Catalog, ref: str) -> Any:

@@ -32,6 +32,19 @@ _FIELD = re.compile(r"^[A-Za-z_][\w.\[\]]*$")
 _LINE_COMMENT = re.compile(r"(?m)(^|[\s,\[{])//[^\n]*$")
 _TRAILING_COMMA = re.compile(r",(?=\s*[}\]])")
 _LABEL = re.compile(r"(?m)^#{1,6} [^\n]*$|\*\*[^*\n]+\*\*")
+_TYPES = {
+    "string": "string",
+    "str": "string",
+    "integer": "integer",
+    "int": "integer",
+    "long": "integer",
+    "number": "number",
+    "float": "number",
+    "double": "number",
+    "boolean": "boolean",
+    "bool": "boolean",
+    "object": "object",
+}
 _HEADER_NAMES = frozenset({"x-api-key", "authorization", "content-type"})
 _REQUEST_WORDS = ("body", "query", "request", "parameter", "path")
 
@@ -53,6 +66,7 @@ class Field:
     name: str
     direction: Direction
     offset: int
+    type: str | None = None  # the Type column as a JSON Schema type, when the table has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,13 +179,24 @@ def _table_fields(text: str, offset: int, rows: list[list[str]]) -> list[Field]:
     if "value" in header and "type" not in header:
         return []  # a request-headers table
     direction = _direction(text[max(0, offset - 400) : offset], header)
+    type_at = header.index("type") if "type" in header else None
     fields: list[Field] = []
     for row in rows[1:]:
         name = _clean_cell(row[0])
         if _FIELD.fullmatch(name) and name.lower() not in _HEADER_NAMES:
             leaf = name.replace("[]", "").split(".")[-1]
-            fields.append(Field(leaf, direction, offset))
+            doc_type = json_type(row[type_at]) if type_at is not None and type_at < len(row) else None
+            fields.append(Field(leaf, direction, offset, doc_type))
     return fields
+
+
+def json_type(cell: str) -> str | None:
+    """A Type column cell as a JSON Schema type: `[Object]` and `Array` are arrays, `Long` an integer."""
+    text = cell.replace("`", "").replace("*", "").strip().lower()
+    if text.startswith(("[", "array")):
+        return "array"
+    word = re.split(r"[^a-z]", text, maxsplit=1)[0]
+    return _TYPES.get(word)
 
 
 def _direction(before: str, header: list[str]) -> Direction:

@@ -64,6 +64,15 @@ def test_an_unknown_endpoint_and_an_unknown_field_are_found() -> None:
     assert not any("video_url" in key for key in found)
 
 
+def test_a_documented_type_the_schema_does_not_allow_is_a_contradiction() -> None:
+    page = PAGE.replace(
+        "| video_url | String | true | kept |", "| video_url | Integer | true | now a number |"
+    )
+    found = {f.key: f.detail for f in diff(load_catalog(), [DocPage("ai-tools-suite__lip-sync", page)], [])}
+    assert found["type lipsync.create request video_url"] == "documented as integer, the schema says string"
+    assert "type lipsync.create request brand_new_field" not in found
+
+
 def test_an_example_the_schema_refuses_is_a_contradiction() -> None:
     found = diff(load_catalog(), [DocPage("ai-tools-suite__faceswap__get-credit", BAD_EXAMPLE)], [])
     (example,) = [f for f in found if f.kind == "example"]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from akool_mock.schemas.docs_tree import DocPage, parse_example, read_tree
+from akool_mock.schemas.docs_tree import DocPage, json_type, parse_example, read_tree
 
 ORIGINAL = "000_af5c8b6d7b43c426.txt"
 
@@ -62,6 +62,24 @@ def test_an_mdx_page_yields_its_endpoints_fields_and_examples() -> None:
     (example,) = page.examples()
     assert example.value == {"code": 1000, "data": {"_id": "x"}}
     assert example.direction == "response"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("String", "string"),
+        ("[Object]", "array"),
+        ("Array", "array"),
+        ("Long", "integer"),
+        ("int", "integer"),
+        ("`boolean`", "boolean"),
+        ("Object \\| null", "object"),
+        ("Number", "number"),
+        ("API Key", None),
+    ],
+)
+def test_type_cells_become_json_types(cell: str, expected: str | None) -> None:
+    assert json_type(cell) == expected
 
 
 def test_hidden_or_deprecated_pages_are_marked() -> None:
