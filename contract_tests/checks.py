@@ -30,11 +30,17 @@ _ALLOWED: dict[str, set[int | None]] = {
     "face_detection.detect_faces": {1},  # "no faces detected" (error_code 1, detect-faces page)
     "face_detection.detect_legacy": {1},
     "face_detection.analyze_frames": {None},  # {success: false}: e.g. timestamps not one per frame
+    "headswap.create_task": {VALIDATION},  # the video must have a completed analysis that found the obj_id
+    "headswap.get_analysis": {1014},
+    "audio.get_result": NOT_FOUND,
+    "headswap.get_task": {1014},
+    "text2video.create_batch": {VALIDATION},  # the table prices some lengths and resolutions only
     "image2video.create": {VALIDATION},  # effect, model, resolution and length must be offered together
     "image2video.create_batch": {VALIDATION},
     "image2video.update_audio": {*NOT_FOUND, VALIDATION},  # the video must exist and be finished
     "images.create_by_button": {*NOT_FOUND, VALIDATION},  # the image must exist and offer the button
     "images.get_result": NOT_FOUND,
+    "images.change_background": NOT_FOUND,  # deprecated in the 2026 docs: refused with 1008
     "jarvis.get_analysis": NOT_FOUND,
     "knowledge.create": {1233},  # names are unique
     "knowledge.update": {1232, 1233},

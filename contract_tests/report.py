@@ -31,10 +31,19 @@ class Coverage:
 class Recorder:
     """Collects coverage for every target of the run (usually one)."""
 
-    def __init__(self, total_operations: int = 59) -> None:
-        self.total = total_operations
+    def __init__(self, total_operations: int | None = None) -> None:
+        self._total = total_operations
         self.targets: dict[str, Coverage] = {}
         self.meta: dict[str, Any] = {}
+
+    @property
+    def total(self) -> int:
+        """Every operation of the contract (read when a report is made: the plugin loads in every run)."""
+        if self._total is None:
+            from akool_mock.schemas import load_catalog
+
+            self._total = len(load_catalog())
+        return self._total
 
     def of(self, target: str) -> Coverage:
         return self.targets.setdefault(target, Coverage())

@@ -55,6 +55,7 @@ CANCELS = {"faceswap.list_results": ("faceswap.cancel_job", "job_ids")}
 NEEDS = {
     "images.create_by_button": ("images.create_by_prompt",),
     "image2video.update_audio": ("image2video.create",),
+    "headswap.create_task": ("headswap.submit_analysis",),
 }
 
 
@@ -341,4 +342,7 @@ def job_machine(op: Operation, harness: Harness) -> type[JobMachine]:
 
 
 def job_operations() -> list[Operation]:
-    return [op for op in load_catalog().operations if op.kind == "job_create"]
+    # A deprecated operation has no lifecycle on a target that follows Akool's 2026 docs: it is refused.
+    return [
+        op for op in load_catalog().operations if op.kind == "job_create" and not op.raw.get("deprecated")
+    ]

@@ -39,6 +39,14 @@ HAND_MADE: dict[str, dict[str, Any]] = {
         "target_url": "https://images.example.com/photos/team.png",
         "single_face_mode": True,
     },
+    # Head Swap (2026 docs): the task names the analysed video and a person the analysis found (obj_id 0).
+    "headswap.submit_analysis": {"video_url": "https://videos.example.com/clips/keynote.mp4", "type": "head"},
+    "headswap.create_task": {
+        "video_url": "https://videos.example.com/clips/keynote.mp4",
+        "mappings": [{"obj_id": 0, "img_url": FACE["path"]}],
+        "model_name": "akool-premium",
+        "resolution": "720p",
+    },
 }
 # What the world creates first (by its create operation), and which fields of which operations name it.
 # Things that an operation ends (close, delete) are made twice, so no test finds another's thing ended.
@@ -56,6 +64,9 @@ CREATED: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     ("image2video.create", {"image2video.delete": ("_ids",)}),
     ("talking_photo.create", {"videos.get_result": ("video_model_id",)}),
     ("jarvis.create_analysis", {"jarvis.get_analysis": ("_id",)}),
+    ("headswap.submit_analysis", {"headswap.get_analysis": ("_id",)}),
+    ("audio.create_tts", {"audio.get_result": ("audio_model_id",)}),
+    ("headswap.create_task", {"headswap.get_task": ("_id",)}),
     ("voices.clone", {"voices.get": ("_id",)}),
     ("voices.clone", {"voices.delete": ("_ids",)}),
     ("voices.tts", {"voices.get_resource": ("_id",)}),
@@ -71,6 +82,8 @@ CREATED: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
 FROM_EXAMPLE: dict[str, tuple[str, ...]] = {
     "image2video.create_batch": ("model_name", "resolution", "video_length"),
     "image2video.create": ("model_name", "resolution", "video_length"),
+    "headswap.create_task": ("video_url", "mappings"),  # the analysed video and a person it found
+    "text2video.create_batch": ("model_name", "resolution", "video_length"),
 }
 # Free reads, and the fields their items fill: (operation, query, {field in requests: field in items}).
 READS: tuple[tuple[str, dict[str, Any], str | None, dict[str, str]], ...] = (
@@ -92,6 +105,7 @@ READS: tuple[tuple[str, dict[str, Any], str | None, dict[str, str]], ...] = (
 @cache
 def _examples() -> list[dict[str, Any]]:
     examples: list[dict[str, Any]] = json.loads((FIXTURES_DIR / "docs" / "examples.json").read_text("utf-8"))
+    examples += json.loads((FIXTURES_DIR / "docs" / "current_examples.json").read_text("utf-8"))  # 2026 docs
     return examples
 
 

@@ -147,6 +147,15 @@ def _catalog(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _docs_diff(args: argparse.Namespace) -> int:
+    from akool_mock.schemas.docs_diff import run
+
+    notes = (Path(load_catalog().store.root) / "NOTES.md").read_text(encoding="utf-8")
+    status, lines = run(args.path, load_catalog(), notes)
+    print("\n".join(lines), file=sys.stderr if status == 2 else sys.stdout)
+    return status
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="akool-mock", description=__doc__)
     parser.add_argument("--version", action="version", version=f"akool-mock {__version__}")
@@ -206,6 +215,14 @@ def build_parser() -> argparse.ArgumentParser:
     catalog.set_defaults(run=_catalog)
     add_control_commands(commands)
     add_proxy_commands(commands)
+
+    docs_diff = commands.add_parser(
+        "docs-diff", help="what a docs tree has that the catalog lacks or contradicts"
+    )
+    docs_diff.add_argument(
+        "path", help="the original text file, a pages/ folder, or an MDX folder (current/)"
+    )
+    docs_diff.set_defaults(run=_docs_diff)
     return parser
 
 

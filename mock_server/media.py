@@ -13,7 +13,13 @@ from akool_mock.mock_server.jobs import COMPLETED
 from akool_mock.mock_server.state import Backend
 from akool_mock.mock_server.wire import WireResponse, json_response
 
-MEDIA_TYPES = {"png": "image/png", "jpg": "image/jpeg", "mp4": "video/mp4", "mp3": "audio/mpeg"}
+MEDIA_TYPES = {
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "mp4": "video/mp4",
+    "mp3": "audio/mpeg",
+    "srt": "application/x-subrip",  # video translation subtitles (audio_splits)
+}
 
 
 @cache

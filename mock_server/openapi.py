@@ -133,6 +133,8 @@ def _operation(op: Operation, examples: list[dict[str, Any]]) -> dict[str, Any]:
             },
         },
     }
+    if op.raw.get("deprecated"):
+        spec["deprecated"] = True  # Akool's 2026 docs (NOTES.md #deprecated-operations)
     body = request.get("properties", {}).get("body")
     if body is not None:
         content: dict[str, Any] = {"schema": _rewrite(body, name)}

@@ -104,6 +104,9 @@ class Settings:
     log_level: str = "info"
     log_format: LogFormat = "text"
     cors_origins: tuple[str, ...] = ()  # empty: no CORS headers; ("*",): any origin
+    # What a deprecated operation (catalog `deprecated`) answers: "refuse" as Akool's 2026 docs say, or
+    # "serve" as before, for clients of the older docs (schemas/NOTES.md#deprecated-operations).
+    deprecated: Literal["refuse", "serve"] = "refuse"
 
     @property
     def base_url(self) -> str:
@@ -205,6 +208,8 @@ def build_settings(config: dict[str, Any] | None = None, **overrides: Any) -> Se
         values["max_body_bytes"] = int(float(config["max_body_mb"]) * 1024 * 1024)
     if "webhook_retry_s" in config:
         values["webhook_retry_s"] = tuple(float(s) for s in config["webhook_retry_s"])
+    if "deprecated" in config:
+        values["deprecated"] = config["deprecated"]
     if "webhook_allowlist" in config:
         values["webhook_allowlist"] = tuple(str(h) for h in config["webhook_allowlist"])
     if "webhook_allow_self" in config:
@@ -225,6 +230,8 @@ def _checked(settings: Settings) -> Settings:
         raise ConfigError(f"log_level must be one of {', '.join(LOG_LEVELS)}, not {settings.log_level!r}")
     if settings.log_format not in LOG_FORMATS:
         raise ConfigError(f"log_format must be text or json, not {settings.log_format!r}")
+    if settings.deprecated not in ("refuse", "serve"):
+        raise ConfigError("deprecated must be 'refuse' or 'serve'")
     if not settings.webhook_retry_s or min(settings.webhook_retry_s) <= 0:
         raise ConfigError("webhook_retry_s must be a non-empty list of delays > 0 seconds")
     for entry in settings.webhook_allowlist:

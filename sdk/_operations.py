@@ -47,8 +47,13 @@ class PollKind:
 
 
 ROUTES: Final[Mapping[str, Route]] = {
+    "audio.clone": Route("POST", "/api/open/v3/audio/clone"),
+    "audio.create_tts": Route("POST", "/api/open/v3/audio/create"),
+    "audio.get_result": Route("GET", "/api/open/v3/audio/infobymodelid", idempotent=True),
+    "audio.list_voices": Route("GET", "/api/open/v3/voice/list", idempotent=True),
     "auth.get_token": Route("POST", "/api/open/v3/getToken", envelope="whole", auth=False),
     "avatars.create": Route("POST", "/api/open/v3/avatar/create"),
+    "avatars.create_video": Route("POST", "/api/open/v3/avatar/createVideo"),
     "avatars.get": Route("GET", "/api/open/v3/avatar/detail", idempotent=True),
     "avatars.list": Route("GET", "/api/open/v3/avatar/list", idempotent=True),
     "character_swap.create": Route("POST", "/api/open/v4/characterSwap/create"),
@@ -67,6 +72,10 @@ ROUTES: Final[Mapping[str, Route]] = {
     "faceswap.list_results": Route("GET", "/api/open/v3/faceswap/result/listbyids", idempotent=True),
     "faceswap.reage_image": Route("POST", "/api/open/v3/faceswap/highquality/imgreage"),
     "faceswap.reage_video": Route("POST", "/api/open/v3/faceswap/highquality/vidreage"),
+    "headswap.create_task": Route("POST", "/api/open/v4/headswap/task/create"),
+    "headswap.get_analysis": Route("GET", "/api/open/v4/headswap/analyze/detail", idempotent=True),
+    "headswap.get_task": Route("GET", "/api/open/v4/headswap/task/detail", idempotent=True),
+    "headswap.submit_analysis": Route("POST", "/api/open/v4/headswap/analyze"),
     "image2video.create": Route("POST", "/api/open/v4/image2Video/createBySourcePrompt"),
     "image2video.create_batch": Route("POST", "/api/open/v4/image2Video/createBySourcePrompt/batch"),
     "image2video.delete": Route("POST", "/api/open/v4/image2Video/delbyids"),
@@ -98,6 +107,7 @@ ROUTES: Final[Mapping[str, Route]] = {
     "talking_avatar.create": Route("POST", "/api/open/v3/talkingavatar/create"),
     "talking_photo.create": Route("POST", "/api/open/v3/content/video/createbytalkingphoto"),
     # Its answer has `all_results` next to `data` (NOTES.md #video_translation-all-results): keep it whole.
+    "text2video.create_batch": Route("POST", "/api/open/v4/text2Video/createByPrompt/batch"),
     "video_translation.create": Route(
         "POST", "/api/open/v3/content/video/createbytranslate", envelope="whole"
     ),
@@ -114,7 +124,10 @@ ROUTES: Final[Mapping[str, Route]] = {
 }
 
 JOBS: Final[Mapping[str, JobKind]] = {
+    "audio.clone": JobKind("audio.get_result", "status"),
+    "audio.create_tts": JobKind("audio.get_result", "status"),
     "avatars.create": JobKind("avatars.get", "status"),
+    "avatars.create_video": JobKind("videos.get_result", "video_status"),
     "character_swap.create": JobKind(
         "videos.get_result", "video_status", failure_field="faceswap_fail_reason"
     ),
@@ -124,6 +137,8 @@ JOBS: Final[Mapping[str, JobKind]] = {
     "faceswap.create_video": JobKind("faceswap.list_results", "faceswap_status"),
     "faceswap.reage_image": JobKind("faceswap.list_results", "faceswap_status"),
     "faceswap.reage_video": JobKind("faceswap.list_results", "faceswap_status"),
+    "headswap.create_task": JobKind("headswap.get_task", "status", failure_field="error_reason"),
+    "headswap.submit_analysis": JobKind("headswap.get_analysis", "status", failure_field="error_reason"),
     "image2video.create": JobKind("image2video.get_results", "status"),
     "image2video.create_batch": JobKind("image2video.get_results", "status"),
     "image2video.update_audio": JobKind("image2video.get_results", "status"),
@@ -134,6 +149,7 @@ JOBS: Final[Mapping[str, JobKind]] = {
     "lipsync.create": JobKind("videos.get_result", "video_status"),
     "talking_avatar.create": JobKind("videos.get_result", "video_status"),
     "talking_photo.create": JobKind("videos.get_result", "video_status"),
+    "text2video.create_batch": JobKind("image2video.get_results", "status"),
     "video_translation.create": JobKind("videos.get_result", "video_status", failure_field="error_reason"),
     "voices.change": JobKind("voices.get_resource", "status"),
     "voices.clone": JobKind("voices.get", "status"),
@@ -141,10 +157,13 @@ JOBS: Final[Mapping[str, JobKind]] = {
 }
 
 POLLS: Final[Mapping[str, PollKind]] = {
+    "audio.get_result": PollKind("query", "audio_model_id", many=False, items_path=(), status_field="status"),
     "avatars.get": PollKind("query", "id", many=False, items_path=(), status_field="status"),
     "faceswap.list_results": PollKind(
         "query", "_ids", many=True, items_path=("result",), status_field="faceswap_status"
     ),
+    "headswap.get_analysis": PollKind("query", "_id", many=False, items_path=(), status_field="status"),
+    "headswap.get_task": PollKind("query", "_id", many=False, items_path=(), status_field="status"),
     "image2video.get_results": PollKind(
         "body", "_ids", many=True, items_path=("result",), status_field="status"
     ),

@@ -8,10 +8,13 @@ from types import ModuleType
 from akool_mock.mock_server.handlers.base import ErrorShape, Handler
 
 AREA_MODULES = (
+    "audio",
     "auth",
+    "avatar_video",
     "avatars",
     "face_detection",
     "faceswap",
+    "headswap",
     "image2video",
     "images",
     "jarvis",
@@ -19,6 +22,7 @@ AREA_MODULES = (
     "live_faceswap",
     "models",
     "streaming",
+    "text2video",
     "videos",
     "voices",
 )

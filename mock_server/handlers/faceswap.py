@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from typing import Any
+from urllib.parse import urlsplit
 
 from akool_mock.mock_server.errors import AkoolError, NotFound, ValidationFailed
 from akool_mock.mock_server.handlers import live_faceswap
@@ -52,6 +53,11 @@ def check_face_counts(body: dict[str, Any]) -> None:
         )
 
 
+# Face Swap Plus takes an image or a video as target_url (current/ai-tools-suite/faceswap/faceswap-plus.mdx:
+# "Format: MP4, MOV, AVI supported"); its extension says which (schemas/NOTES.md#faceswap-plus-video).
+VIDEO_EXTENSIONS = (".mp4", ".mov", ".avi", ".webm", ".mkv", ".m4v")
+
+
 def _start(call: Call, *, url_at_submit: bool) -> tuple[Job, dict[str, Any]]:
     backend = call.backend
     job = start_job(call, {"job_id": backend.ids.object_id(), "url": ""})
@@ -79,8 +85,21 @@ def user_id(account: Account) -> str:
     return hashlib.sha1(f"user:{account.client_id}".encode()).hexdigest()[:24]
 
 
+def target_is_video(url: str) -> bool:
+    return urlsplit(url).path.lower().endswith(VIDEO_EXTENSIONS)
+
+
+def create_plus(call: Call) -> Reply:
+    """A v4 create whose job is a video job when target_url is a video: its result is an .mp4."""
+    job, fields = _start(call, url_at_submit=False)
+    if target_is_video(str(call.body["target_url"])):
+        fields["media"] = "video"
+        job.planned = {"url": call.backend.media_url(job, "video")}
+    return ok({"_id": job.id, "job_id": fields["job_id"]})
+
+
 def result_item(call: Call, job: Job) -> dict[str, Any]:
-    is_video = job.op_id in VIDEO_JOBS
+    is_video = job.op_id in VIDEO_JOBS or job.fields.get("media") == "video"
     return {
         "_id": job.id,
         "job_id": job.fields["job_id"],
@@ -158,7 +177,7 @@ HANDLERS: dict[str, Handler] = {
     "faceswap.reage_image": create_v3,
     "faceswap.reage_video": create_v3,
     "faceswap.create_image_pro": create_v4,
-    "faceswap.create_image_plus": create_v4,
+    "faceswap.create_image_plus": create_plus,
     "faceswap.list_results": list_results,
     "faceswap.delete_results": delete_results,
     "faceswap.cancel_job": cancel_job,

@@ -29,7 +29,8 @@ from akool_mock.mock_server.handlers.common import (
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job
 
 CREATE_OP, BATCH_OP, AUDIO_OP = "image2video.create", "image2video.create_batch", "image2video.update_audio"
-VIDEO_JOBS = (CREATE_OP, BATCH_OP, AUDIO_OP)
+# Text to Video jobs (2026 docs) share the results, delete and audio operations of image to video.
+VIDEO_JOBS = (CREATE_OP, BATCH_OP, AUDIO_OP, "text2video.create_batch")
 NOT_FOUND = 1008  # the area documents no code; 1008 is "The content you get does not exist" (error-code page)
 PROCESSING_MSG = "video resource is processing, please try again later"  # delbyids example answer
 MISSING_MSG = "video resource does not exist"

@@ -15,6 +15,7 @@ from typing import Any
 from akool_mock.mock_server.errors import AkoolError, NotFound, ValidationFailed
 from akool_mock.mock_server.handlers.base import Call, Handler, Reply
 from akool_mock.mock_server.handlers.common import ok, polled_jobs, request_value, start_job
+from akool_mock.mock_server.handlers.deprecation import unless_deprecated
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job
 
 PROMPT_OP = "images.create_by_prompt"
@@ -164,7 +165,7 @@ def get_result(call: Call) -> Reply:
 
 
 HANDLERS: dict[str, Handler] = {
-    "images.change_background": change_background,
+    "images.change_background": unless_deprecated(change_background),  # NOTES.md #deprecated-operations
     "images.create_by_prompt": create_by_prompt,
     "images.create_by_button": create_by_button,
     "images.get_result": get_result,

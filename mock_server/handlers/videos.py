@@ -31,6 +31,7 @@ from akool_mock.mock_server.handlers.common import (
     start_job,
     webhook_url,
 )
+from akool_mock.mock_server.handlers.subtitles import audio_splits
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, PROCESSING, QUEUED, Job
 from akool_mock.mock_server.state import Account
 
@@ -88,13 +89,20 @@ PRODUCTS: dict[str, Product] = {
         "_id create_time uid team_id update_time video_duration webhookUrl file_name image_url video "
         "video_url prompt resolution deduction_credit video_status faceswap_fail_reason",
     ),
+    # current/ai-tools-suite/avatar.mdx (2026 docs): the Create Avatar Video and Get Video Info examples.
+    "avatars.create_video": _product(
+        "create_time uid type from ratio background offset_x offset_y scale faceswap_quality "
+        "video_sub_status video_status video_lock_duration deduction_lock_duration external_video video "
+        "storage_loc source_data _id __v",
+        _LEGACY + "video_id video_lock_duration deduction_lock_duration video_status external_video video",
+    ),
     # openapi/video-translation.yaml VideoTranslationResult / VideoTranslationStatus, plus `language` and
     # `progress` that Akool's demo reads (notes #video_translation-all-results).
     TRANSLATION: _product(
         "_id create_time uid team_id video_id video_status video language progress lipsync webhookUrl "
         "deduction_duration",
         "_id create_time uid team_id video_id language video_status video progress deduction_duration "
-        "error_code error_reason",
+        "error_code error_reason audio_splits",
     ),
 }
 
@@ -153,6 +161,9 @@ def _values(call: Call, job: Job) -> dict[str, Any]:
         values["progress"] = _progress(call, job)
         if job.status == FAILED:
             values["error_code"] = TRANSLATION_ERROR_CODE
+        splits = audio_splits(call.backend.settings.base_url, job)
+        if splits is not None:
+            values["audio_splits"] = splits
     return values
 
 

@@ -19,11 +19,13 @@ from typing import Any, Self, TypeVar
 from akool_mock.sdk import _constants as defaults
 from akool_mock.sdk._async.polling import Clock, wait_for
 from akool_mock.sdk._async.resources import (
+    AsyncAudio,
     AsyncAuth,
     AsyncAvatars,
     AsyncCharacterSwap,
     AsyncFaceDetection,
     AsyncFaceswap,
+    AsyncHeadswap,
     AsyncImage2Video,
     AsyncImages,
     AsyncJarvis,
@@ -34,6 +36,7 @@ from akool_mock.sdk._async.resources import (
     AsyncStreaming,
     AsyncTalkingAvatar,
     AsyncTalkingPhoto,
+    AsyncText2Video,
     AsyncVideos,
     AsyncVideoTranslation,
     AsyncVoices,
@@ -68,11 +71,13 @@ class AsyncAkoolClient:
     works as it is, a plain function or a coroutine function); `rng` is the jitter source.
     """
 
+    audio: AsyncAudio
     auth: AsyncAuth
     avatars: AsyncAvatars
     character_swap: AsyncCharacterSwap
     face_detection: AsyncFaceDetection
     faceswap: AsyncFaceswap
+    headswap: AsyncHeadswap
     image2video: AsyncImage2Video
     images: AsyncImages
     jarvis: AsyncJarvis
@@ -83,6 +88,7 @@ class AsyncAkoolClient:
     streaming: AsyncStreaming
     talking_avatar: AsyncTalkingAvatar
     talking_photo: AsyncTalkingPhoto
+    text2video: AsyncText2Video
     video_translation: AsyncVideoTranslation
     videos: AsyncVideos
     voices: AsyncVoices
@@ -119,11 +125,13 @@ class AsyncAkoolClient:
 
     def _make_areas(self) -> None:
         # One resource object per area (kept out of __init__, which must stay short).
+        self.audio = AsyncAudio(self)
         self.auth = AsyncAuth(self)
         self.avatars = AsyncAvatars(self)
         self.character_swap = AsyncCharacterSwap(self)
         self.face_detection = AsyncFaceDetection(self)
         self.faceswap = AsyncFaceswap(self)
+        self.headswap = AsyncHeadswap(self)
         self.image2video = AsyncImage2Video(self)
         self.images = AsyncImages(self)
         self.jarvis = AsyncJarvis(self)
@@ -134,6 +142,7 @@ class AsyncAkoolClient:
         self.streaming = AsyncStreaming(self)
         self.talking_avatar = AsyncTalkingAvatar(self)
         self.talking_photo = AsyncTalkingPhoto(self)
+        self.text2video = AsyncText2Video(self)
         self.video_translation = AsyncVideoTranslation(self)
         self.videos = AsyncVideos(self)
         self.voices = AsyncVoices(self)

@@ -20,11 +20,13 @@ from typing import Any, Self, TypeVar
 from akool_mock.sdk import _constants as defaults
 from akool_mock.sdk._sync.polling import Clock, wait_for
 from akool_mock.sdk._sync.resources import (
+    Audio,
     Auth,
     Avatars,
     CharacterSwap,
     FaceDetection,
     Faceswap,
+    Headswap,
     Image2Video,
     Images,
     Jarvis,
@@ -35,6 +37,7 @@ from akool_mock.sdk._sync.resources import (
     Streaming,
     TalkingAvatar,
     TalkingPhoto,
+    Text2Video,
     Videos,
     VideoTranslation,
     Voices,
@@ -69,11 +72,13 @@ class AkoolClient:
     works as it is, a plain function or a coroutine function); `rng` is the jitter source.
     """
 
+    audio: Audio
     auth: Auth
     avatars: Avatars
     character_swap: CharacterSwap
     face_detection: FaceDetection
     faceswap: Faceswap
+    headswap: Headswap
     image2video: Image2Video
     images: Images
     jarvis: Jarvis
@@ -84,6 +89,7 @@ class AkoolClient:
     streaming: Streaming
     talking_avatar: TalkingAvatar
     talking_photo: TalkingPhoto
+    text2video: Text2Video
     video_translation: VideoTranslation
     videos: Videos
     voices: Voices
@@ -120,11 +126,13 @@ class AkoolClient:
 
     def _make_areas(self) -> None:
         # One resource object per area (kept out of __init__, which must stay short).
+        self.audio = Audio(self)
         self.auth = Auth(self)
         self.avatars = Avatars(self)
         self.character_swap = CharacterSwap(self)
         self.face_detection = FaceDetection(self)
         self.faceswap = Faceswap(self)
+        self.headswap = Headswap(self)
         self.image2video = Image2Video(self)
         self.images = Images(self)
         self.jarvis = Jarvis(self)
@@ -135,6 +143,7 @@ class AkoolClient:
         self.streaming = Streaming(self)
         self.talking_avatar = TalkingAvatar(self)
         self.talking_photo = TalkingPhoto(self)
+        self.text2video = Text2Video(self)
         self.video_translation = VideoTranslation(self)
         self.videos = Videos(self)
         self.voices = Voices(self)

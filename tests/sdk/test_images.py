@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from akool_mock.mock_server.inprocess import FakeAkool
+from akool_mock.mock_server.settings import build_settings
 from akool_mock.sdk import APIError, JobFailedError, JobStatus, NotFoundError, ValidationError
 from akool_mock.sdk.types.images import ImageJob
 from tests.sdk.support import FACE, IMAGE, Client, resolve
+
+
+@pytest.fixture
+def akool() -> Iterator[FakeAkool]:
+    """Background Change is deprecated in the 2026 docs and refused by default: these tests serve it."""
+    settings = build_settings(
+        clock="manual", seed=0, public_url="https://openapi.akool.com", deprecated="serve"
+    )
+    with FakeAkool(settings) as fake:
+        yield fake
+
 
 pytestmark = pytest.mark.anyio
 

@@ -7,14 +7,16 @@ with `get`; `client.wait(record)` and `create_and_wait` do that for you.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from akool_mock.sdk import _constants as defaults
 from akool_mock.sdk._async.resources._base import AsyncResource
 from akool_mock.sdk.errors import UnexpectedResponseError
 from akool_mock.sdk.types._base import from_wire, many
+from akool_mock.sdk.types.avatar_video import AvatarVideoJob, Scene
 from akool_mock.sdk.types.avatars import NAMES, Avatar, AvatarRecord, AvatarSource, AvatarType, UrlFrom
+from akool_mock.sdk.types.videos import VideoResult
 
 
 def _record(data: Any, op_id: str, record_id: str | None = None) -> AvatarRecord:
@@ -84,3 +86,28 @@ class AsyncAvatars(AsyncResource):
         Raises NotFoundError (1008) for an unknown id or another account's upload."""
         data = await self._call("avatars.get", params=NAMES.to_wire(id=id))
         return _record(data, "avatars.get", id)
+
+    async def create_video(
+        self, *, scenes: Sequence[Scene], duration: float | None = None, webhook_url: str | None = None
+    ) -> AvatarVideoJob:
+        """Compose a video of `scenes` (each with a voice and elements: avatars, images, videos), the v3
+        Create Avatar Video of the 2026 docs; `duration` in milliseconds defaults to the scenes' sum."""
+        body: dict[str, Any] = {"data": [dict(scene) for scene in scenes]}
+        if duration is not None:
+            body["duration"] = duration
+        if webhook_url is not None:
+            body["webhookUrl"] = webhook_url
+        data = await self._call("avatars.create_video", json=body)
+        return from_wire(AvatarVideoJob, data, "avatars.create_video", operation="avatars.create_video")
+
+    async def create_video_and_wait(
+        self,
+        *,
+        scenes: Sequence[Scene],
+        duration: float | None = None,
+        timeout: float = defaults.WAIT_TIMEOUT,
+        interval: float = defaults.POLL_INTERVAL,
+    ) -> VideoResult:
+        """`create_video`, then `client.wait` for the finished video."""
+        job = await self.create_video(scenes=scenes, duration=duration)
+        return await self._client.wait(job, timeout=timeout, interval=interval)

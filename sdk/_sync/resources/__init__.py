@@ -2,11 +2,13 @@
 # ruff: noqa: I001, RUF100  (imports keep the async order, so the files compare token by token)
 """One resource class per area of the API; the client makes one of each (`client.<area>`)."""
 
+from akool_mock.sdk._sync.resources.audio import Audio
 from akool_mock.sdk._sync.resources.auth import Auth
 from akool_mock.sdk._sync.resources.avatars import Avatars
 from akool_mock.sdk._sync.resources.character_swap import CharacterSwap
 from akool_mock.sdk._sync.resources.face_detection import FaceDetection
 from akool_mock.sdk._sync.resources.faceswap import Faceswap
+from akool_mock.sdk._sync.resources.headswap import Headswap
 from akool_mock.sdk._sync.resources.image2video import Image2Video
 from akool_mock.sdk._sync.resources.images import Images
 from akool_mock.sdk._sync.resources.jarvis import Jarvis
@@ -17,16 +19,19 @@ from akool_mock.sdk._sync.resources.models import Models
 from akool_mock.sdk._sync.resources.streaming import Streaming
 from akool_mock.sdk._sync.resources.talking_avatar import TalkingAvatar
 from akool_mock.sdk._sync.resources.talking_photo import TalkingPhoto
+from akool_mock.sdk._sync.resources.text2video import Text2Video
 from akool_mock.sdk._sync.resources.video_translation import VideoTranslation
 from akool_mock.sdk._sync.resources.videos import Videos
 from akool_mock.sdk._sync.resources.voices import Voices
 
 __all__ = [
+    "Audio",
     "Auth",
     "Avatars",
     "CharacterSwap",
     "FaceDetection",
     "Faceswap",
+    "Headswap",
     "Image2Video",
     "Images",
     "Jarvis",
@@ -37,6 +42,7 @@ __all__ = [
     "Streaming",
     "TalkingAvatar",
     "TalkingPhoto",
+    "Text2Video",
     "VideoTranslation",
     "Videos",
     "Voices",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +29,13 @@ BG_BODY = {
     "overlay_origin_x": -72,
     "overlay_origin_y": -84,
 }
+
+
+@pytest.fixture
+def fake() -> Fake:
+    """Background Change is deprecated in the 2026 docs and refused by default: these tests serve it
+    (NOTES.md #deprecated-operations)."""
+    return make_fake(build_settings(clock="manual", seed=7, deprecated="serve"))
 
 
 def _account(fake: Fake, credits: float = 1000) -> dict[str, str]:
