@@ -10,14 +10,13 @@ branch declares. An object whose schema declares no properties, or allows `addit
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from akool_mock.schemas.registry import SchemaStore, json_path
 
-if TYPE_CHECKING:  # the resolver's class is only exported from a private module
-    from referencing._core import Resolver
-
-Node = tuple[Any, "Resolver[Any]"]
+# (schema node, its referencing resolver): the resolver's class is exported only from a private module of
+# referencing, which the package never imports (tests/test_private_imports.py), so it is typed as Any.
+Node = tuple[Any, Any]
 MAX_EXPANSION = 200  # branches expanded per instance node: a guard against $ref cycles
 MAX_DEPTH = 64
 

@@ -4,8 +4,9 @@ The rule, read from the installed distribution's metadata (`importlib.metadata.r
 
 - A module may import the standard library, `akool_mock`, and any distribution of the core requirements.
 - A distribution that only an optional extra declares may be imported only by the modules that are used only
-  under that extra (`EXTRA_ONLY` below: the contract suite is what the `pytest` extra is for), and no module
-  outside them may import those modules, so a core install never reaches an extra's import.
+  under that extra (`EXTRA_ONLY` below: the contract suite is what the `pytest` extra is for), or inside the
+  functions of a `GUARDED` module (FakeAkool's interceptors of requests and aiohttp), never at its top level;
+  no module outside EXTRA_ONLY may import its modules, so a core install never reaches an extra's import.
 - Import names map to distributions through `importlib.metadata.packages_distributions()`.
 
 Every import counts, at any level of a module (inside functions and `if TYPE_CHECKING:` too), so an import a
@@ -30,6 +31,12 @@ import akool_mock
 DISTRIBUTION = "akool-mock"
 # Modules used only under an extra (module prefix → extra): the contract suite and its pytest plugin.
 EXTRA_ONLY: dict[str, str] = {"akool_mock.contract_tests": "pytest"}
+# Core modules that import an extra's distributions only inside functions, after checking they are installed
+# (FakeAkool's interception of `requests` and aiohttp): never at module level.
+GUARDED: dict[str, str] = {
+    "akool_mock.mock_server.intercept_requests": "requests",
+    "akool_mock.mock_server.intercept_aiohttp": "aiohttp",
+}
 FORBIDDEN = {"h11": "a hand-written HTTP client", "select": "select.poll is absent on Windows"}
 
 
@@ -86,6 +93,16 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
+def _top_level_imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+    return names
+
+
 def _extra_of(module: str) -> str | None:
     for prefix, extra in EXTRA_ONLY.items():
         if module == prefix or module.startswith(prefix + "."):
@@ -107,7 +124,12 @@ def test_every_import_is_stdlib_ours_or_declared(module: str, path: Path) -> Non
     to_distributions = _distributions()
     extra = _extra_of(module)
     allowed = requirements.get(None, set()) | (requirements.get(extra, set()) if extra else set())
+    guarded = requirements.get(GUARDED[module], set()) if module in GUARDED else set()
+    allowed |= guarded
     problems: list[str] = []
+    for name in sorted(_top_level_imports(path)):
+        if {_normal(d) for d in to_distributions.get(name.split(".")[0], [])} & guarded:
+            problems.append(f"{name} is imported at the top of {module}, which must import it only when used")
     for name in sorted(_imports(path)):
         top = name.split(".")[0]
         if top in sys.stdlib_module_names:
