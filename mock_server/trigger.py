@@ -24,7 +24,10 @@ SETTLED = ("delivered", "refused")
 
 
 def _examples() -> list[dict[str, Any]]:
-    data: list[dict[str, Any]] = json.loads((FIXTURES_DIR / "docs" / "examples.json").read_text("utf-8"))
+    """The docs' examples: the original text's, then the 2026 pages' (fixtures/docs/current_examples.json)."""
+    data: list[dict[str, Any]] = []
+    for name in ("examples.json", "current_examples.json"):
+        data.extend(json.loads((FIXTURES_DIR / "docs" / name).read_text("utf-8")))
     return data
 
 
@@ -45,13 +48,25 @@ def prerequisite(op_id: str) -> tuple[str, str] | None:
 
 
 def job_operations(catalog: Catalog) -> list[str]:
-    """Operations `trigger` can run: job creates that send a webhook."""
-    return [op.id for op in catalog.operations if op.kind == "job_create" and op.id in catalog.webhook.types]
+    """Operations `trigger` can run: job creates that send a webhook, not deprecated, and not a second
+    stage whose body names what a first stage found (`_unsupported` in trigger_bodies.json says how)."""
+    unsupported = _data().get("_unsupported", {})
+    return [
+        op.id
+        for op in catalog.operations
+        if op.kind == "job_create"
+        and op.id in catalog.webhook.types
+        and "deprecated" not in op.raw
+        and op.id not in unsupported
+    ]
 
 
 def trigger_body(catalog: Catalog, op_id: str) -> dict[str, Any]:
     """A body the request schema accepts: the docs' first valid example, else the declared one."""
     op = catalog.operation(op_id)
+    why = _data().get("_unsupported", {}).get(op_id)
+    if why is not None:
+        raise ControlFailed(f"trigger cannot run {op_id}: {why}")
     for example in _examples():
         parsed = example.get("parsed")
         if (
