@@ -73,9 +73,9 @@ class Delivery:
     next_at: float
     attempts: list[Attempt] = field(default_factory=list)
     state: str = "pending"  # pending, in_flight, delivered, refused
-    last_body: dict[str, Any] | None = (
-        None  # no longer kept (sealed afresh for every try); state files have it
-    )
+    # The body of the last try, as sent (the dashboard and GET /_mock/webhooks show it raw). Each try is
+    # sealed afresh, so nothing else needs it; it is ~600 B a delivery (BENCHMARKS.md, memory per job).
+    last_body: dict[str, Any] | None = None
 
     @property
     def _waiting(self) -> bool:
@@ -232,6 +232,7 @@ class Outbox:
         if modes.tamper_signature:
             flipped = "0" if body["signature"][0] != "0" else "1"
             body = {**body, "signature": flipped + body["signature"][1:]}
+        delivery.last_body = body
         bodies = [body, body] if modes.duplicate else [body]
         sent = self.sent_bodies.setdefault(delivery.account, [])
         if modes.replay_nonce and sent:

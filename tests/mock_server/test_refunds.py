@@ -13,7 +13,10 @@ from tests.support.targets import PipelineApi
 
 HOOK = "http://127.0.0.1:9/hook"
 COST_FIELDS = ("deduction_credit", "deduction_duration")
-FREE = {"voices.clone"}  # the clone examples answer deduction_credit 0
+FREE = {
+    "voices.clone",
+    "headswap.submit_analysis",
+}  # clone examples answer deduction_credit 0; a head swap analysis is free (NOTES #headswap-price-webhook)
 
 
 def _create(fake: Fake, op: Operation) -> str:
