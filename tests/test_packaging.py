@@ -55,7 +55,10 @@ def test_the_wheel_holds_the_parts_the_types_and_the_data(wheel: Path) -> None:
     assert "akool_mock/py.typed" in names
     assert "akool_mock/__main__.py" in names
     assert any(n.startswith("akool_mock/schemas/operations/") and n.endswith(".json") for n in names)
-    assert any(n.startswith("akool_mock/fixtures/media/") for n in names)
+    media = sorted(p.name for p in (ROOT / "fixtures" / "media").glob("placeholder.*"))
+    assert media, "no placeholder media in the checkout"
+    for name in media:  # every placeholder the fake serves as a result (images, videos, audio, subtitles)
+        assert f"akool_mock/fixtures/media/{name}" in names, name
     assert f"akool_mock-{__version__}.dist-info/licenses/LICENSE" in names
 
 
@@ -126,3 +129,19 @@ def test_a_users_mypy_sees_the_sdks_types(wheel: Path, tmp_path: Path) -> None:
     assert 'expression has type "AkoolClient", variable has type "int"' in result.stdout, result.stdout
     assert "py.typed" not in result.stdout
     assert result.returncode == 1
+
+
+def test_every_file_of_the_parts_is_in_the_wheel(wheel: Path) -> None:
+    """Code and data alike (a placeholder the fake serves, a schema, a page of the dashboard): only the
+    folders' README files stay out."""
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    missing = []
+    for part in ("mock_server", "schemas", "sdk", "contract_tests", "fixtures"):
+        for path in sorted((ROOT / part).rglob("*")):
+            if path.is_dir() or "__pycache__" in path.parts or path.name.startswith("README"):
+                continue
+            relative = path.relative_to(ROOT).as_posix()
+            if f"akool_mock/{relative}" not in names:
+                missing.append(relative)
+    assert not missing, missing

@@ -74,7 +74,7 @@ def test_trigger_creates_completes_and_sends_the_webhooks(
         ]
         for b in bodies
     ]
-    assert statuses == [2, 3]
+    assert sorted(statuses) == [2, 3]  # each status is its own delivery: they may arrive in any order
 
 
 @pytest.mark.parametrize("lower", ["voices.tts", "images.create_by_button"])
