@@ -15,7 +15,6 @@ core user could reach only on some path is still checked.
 
 from __future__ import annotations
 
-import ast
 import functools
 import os
 import re
@@ -27,6 +26,7 @@ from pathlib import Path
 import pytest
 
 import akool_mock
+from tests.support.imports import imports_of
 
 DISTRIBUTION = "akool-mock"
 # Modules used only under an extra (module prefix → extra): the contract suite and its pytest plugin.
@@ -83,26 +83,6 @@ def _modules() -> Iterator[tuple[str, Path]]:
                 yield dotted, path
 
 
-def _imports(path: Path) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module)
-    return names
-
-
-def _top_level_imports(path: Path) -> set[str]:
-    names: set[str] = set()
-    for node in ast.parse(path.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module)
-    return names
-
-
 def _extra_of(module: str) -> str | None:
     for prefix, extra in EXTRA_ONLY.items():
         if module == prefix or module.startswith(prefix + "."):
@@ -127,10 +107,10 @@ def test_every_import_is_stdlib_ours_or_declared(module: str, path: Path) -> Non
     guarded = requirements.get(GUARDED[module], set()) if module in GUARDED else set()
     allowed |= guarded
     problems: list[str] = []
-    for name in sorted(_top_level_imports(path)):
+    for name in sorted(imports_of(path, top_level_only=True)):
         if {_normal(d) for d in to_distributions.get(name.split(".")[0], [])} & guarded:
             problems.append(f"{name} is imported at the top of {module}, which must import it only when used")
-    for name in sorted(_imports(path)):
+    for name in sorted(imports_of(path)):
         top = name.split(".")[0]
         if top in sys.stdlib_module_names:
             continue
@@ -149,7 +129,7 @@ def test_every_import_is_stdlib_ours_or_declared(module: str, path: Path) -> Non
 
 @pytest.mark.parametrize(("module", "path"), MODULES, ids=[m for m, _ in MODULES])
 def test_no_hand_written_http_plumbing(module: str, path: Path) -> None:
-    used = {name.split(".")[0] for name in _imports(path)} & set(FORBIDDEN)
+    used = {name.split(".")[0] for name in imports_of(path)} & set(FORBIDDEN)
     assert not used, {name: FORBIDDEN[name] for name in used}
 
 

@@ -8,10 +8,11 @@ Nothing imports a product folder by its bare name (`mock_server`, `schemas`, ...
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
+
+from tests.support.imports import imports_of
 
 ROOT = Path(__file__).resolve().parents[1]
 PARTS = ("mock_server", "schemas", "sdk", "contract_tests", "fixtures")
@@ -30,19 +31,9 @@ CODE = sorted(
 )
 
 
-def imports(path: Path) -> list[str]:
-    found: list[str] = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found.extend(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            found.append(node.module)
-    return found
-
-
 @pytest.mark.parametrize("path", CODE, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_bare_product_names(path: Path) -> None:
-    bare = [name for name in imports(path) if name.split(".")[0] in PARTS]
+    bare = [name for name in imports_of(path) if name.split(".")[0] in PARTS]
     assert not bare, f"import these as akool_mock.<name>: {bare}"
 
 
@@ -50,7 +41,7 @@ def test_no_bare_product_names(path: Path) -> None:
 def test_each_part_imports_only_what_it_may(part: str) -> None:
     wrong = []
     for path in sorted((ROOT / part).rglob("*.py")):
-        for name in imports(path):
+        for name in imports_of(path):
             pieces = name.split(".")
             ours = pieces[0] == "akool_mock" and len(pieces) > 1 and pieces[1] in PARTS
             if ours and pieces[1] not in ALLOWED[part]:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.imports import imports_of
+
 SDK = Path(__file__).resolve().parents[2] / "sdk"
 OTHERS = ("schemas", "mock_server", "contract_tests", "fixtures")
 FORBIDDEN = {*OTHERS, *(f"akool_mock.{name}" for name in OTHERS), "tests", "scripts"}
@@ -18,13 +20,9 @@ MODULES = sorted(SDK.rglob("*.py"))
 def imported(path: Path) -> set[str]:
     """The packages a module imports, as their top-level name and, under akool_mock, the subpackage too."""
     names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        modules = [a.name for a in node.names] if isinstance(node, ast.Import) else []
-        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            modules = [node.module]
-        for module in modules:
-            parts = module.split(".")
-            names.update({parts[0], ".".join(parts[:2])})
+    for module in imports_of(path):
+        parts = module.split(".")
+        names.update({parts[0], ".".join(parts[:2])})
     return names
 
 
