@@ -76,17 +76,23 @@ def httpx_hook(
         request = response.request
         if request.url.host in wanted:
             response.read()
-            _check(
-                request.method,
-                str(request.url),
-                status=response.status_code,
-                request_body=request.content,
-                answer=response.content,
-                on_drift=on_drift,
-                fail=raise_on_drift,
-            )
+            _check_httpx(response, on_drift, raise_on_drift)
 
     return hook
+
+
+def _check_httpx(response: httpx.Response, on_drift: OnDrift | None, fail: bool) -> None:
+    """One httpx exchange (its answer read already) checked, for the sync and the async hook alike."""
+    request = response.request
+    _check(
+        request.method,
+        str(request.url),
+        status=response.status_code,
+        request_body=request.content,
+        answer=response.content,
+        on_drift=on_drift,
+        fail=fail,
+    )
 
 
 def async_httpx_hook(
@@ -99,15 +105,7 @@ def async_httpx_hook(
         request = response.request
         if request.url.host in wanted:
             await response.aread()
-            _check(
-                request.method,
-                str(request.url),
-                status=response.status_code,
-                request_body=request.content,
-                answer=response.content,
-                on_drift=on_drift,
-                fail=raise_on_drift,
-            )
+            _check_httpx(response, on_drift, raise_on_drift)
 
     return hook
 
