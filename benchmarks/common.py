@@ -144,6 +144,9 @@ class Server:
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
+    env.setdefault(
+        "AKOOL_MOCK_WEBHOOK_ALLOW", "127.0.0.1:*,localhost:*,[::1]:*"
+    )  # benchmarks stay on loopback
     return env
 
 

@@ -21,6 +21,11 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 REPO = Path(__file__).resolve().parent.parent
+# Every `akool-mock serve` the suite starts inherits this: its webhooks may go to loopback receivers only, so
+# a job whose webhookUrl is a docs example's host (https://your-server.com/...) is refused, never sent.
+# The in-process guard below cannot reach into those child processes; a test's own --webhook-allow wins.
+LOOPBACK_WEBHOOKS = "127.0.0.1:*,localhost:*,[::1]:*"
+os.environ["AKOOL_MOCK_WEBHOOK_ALLOW"] = LOOPBACK_WEBHOOKS
 # tests/contract_tests run the contract suite in a child pytest (pytester); plugins load only from here.
 pytest_plugins = ["pytester"]
 

@@ -293,7 +293,10 @@ def _served_job(api: httpx.Client, url: str) -> str:
     return job_id
 
 
-def test_served_webhooks_to_the_control_api_never_arrive() -> None:
+def test_served_webhooks_to_the_control_api_never_arrive(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The default policy, without the suite's loopback allowlist (tests/conftest.py): the refusal must come
+    # from "the fake itself", whatever the spelling.
+    monkeypatch.delenv("AKOOL_MOCK_WEBHOOK_ALLOW", raising=False)
     with ExitStack() as stack, serve("--clock", "manual", "--seed", "1") as served, hook_server() as hook:
         port = int(served.base_url.rsplit(":", 1)[1])
         api = stack.enter_context(httpx.Client(base_url=served.base_url, headers=KEY))
