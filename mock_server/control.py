@@ -45,7 +45,8 @@ from akool_mock.mock_server.dashboard import COOKIE
 from akool_mock.mock_server.dashboard import ROUTES as DASHBOARD_ROUTES
 from akool_mock.mock_server.errors import NotFound
 from akool_mock.mock_server.jobs import Job, JobStateError
-from akool_mock.mock_server.json_reader import JsonLimits, JsonRefused, read_json
+from akool_mock.mock_server.json_reader import JsonLimits, JsonRefused
+from akool_mock.mock_server.json_stream import read_body_json
 from akool_mock.mock_server.media import serve_media
 from akool_mock.mock_server.plans import DEFAULT_PLAN
 from akool_mock.mock_server.settings import ConfigError
@@ -177,7 +178,7 @@ def _body(request: WireRequest) -> dict[str, Any]:
     if not request.body.strip():
         return {}
     try:
-        value = read_json(request.body, JsonLimits())
+        value = read_body_json(request.body, JsonLimits(), request.parsed)
     except JsonRefused as exc:
         raise ControlError(400, f"body: {exc}") from None
     except json.JSONDecodeError as exc:

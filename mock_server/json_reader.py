@@ -44,7 +44,7 @@ class JsonLimits:
     max_values: int = MAX_VALUES
 
 
-def read_json(data: bytes, limits: JsonLimits) -> Any:
+def read_json(data: bytes | bytearray, limits: JsonLimits) -> Any:
     """Parse UTF-8 `data` within `limits`; raises JsonRefused (encoding, limits, numbers, duplicate keys) or
     json.JSONDecodeError (not JSON at all)."""
     _check_shape(data, limits)
@@ -55,21 +55,26 @@ def read_json(data: bytes, limits: JsonLimits) -> Any:
     if "\x00" in text:
         raise JsonRefused("contains a NUL byte")
     try:
-        value = json.loads(
-            text,
-            object_pairs_hook=_no_duplicates,
-            parse_int=_integer,
-            parse_float=_float,
-            parse_constant=_constant,
-        )
+        value = loads(text)
     except RecursionError:  # cannot happen after _check_shape, kept so that it could never be a 500
         raise JsonRefused(f"JSON nests deeper than {limits.max_depth} levels") from None
     if _SURROGATE_ESCAPE.search(data):  # rare: only then are the (at most max_values) strings looked at
-        _refuse_lone_surrogates(value)
+        refuse_lone_surrogates(value)
     return value
 
 
-def _refuse_lone_surrogates(value: Any) -> None:
+def loads(text: str) -> Any:
+    """json.loads with the reader's rules: finite 64-bit numbers, no duplicate keys (nor any limit check)."""
+    return json.loads(
+        text,
+        object_pairs_hook=no_duplicates,
+        parse_int=_integer,
+        parse_float=_float,
+        parse_constant=_constant,
+    )
+
+
+def refuse_lone_surrogates(value: Any) -> None:
     """`"\\ud800"` is valid JSON but not Unicode text: no answer (nor the schema check) could encode it."""
     if isinstance(value, str):
         try:
@@ -81,14 +86,14 @@ def _refuse_lone_surrogates(value: Any) -> None:
             ) from None
     elif isinstance(value, dict):
         for key, item in value.items():
-            _refuse_lone_surrogates(key)
-            _refuse_lone_surrogates(item)
+            refuse_lone_surrogates(key)
+            refuse_lone_surrogates(item)
     elif isinstance(value, list):
         for item in value:
-            _refuse_lone_surrogates(item)
+            refuse_lone_surrogates(item)
 
 
-def _check_shape(data: bytes, limits: JsonLimits) -> None:
+def _check_shape(data: bytes | bytearray, limits: JsonLimits) -> None:
     """Refuse too many values or too deep nesting, counted outside strings, before anything is parsed.
 
     A body's first bytes are checked first: over a limit there means over it in the whole body, so a dense
@@ -103,13 +108,13 @@ def _check_shape(data: bytes, limits: JsonLimits) -> None:
     _check_skeleton(_skeleton(data), limits)
 
 
-def _skeleton(data: bytes) -> bytes:
+def _skeleton(data: bytes | bytearray) -> bytes | bytearray:
     if b"\\" in data:
         data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
     return data.translate(None, _NOT_STRUCTURE)
 
 
-def _check_skeleton(skeleton: bytes, limits: JsonLimits) -> None:
+def _check_skeleton(skeleton: bytes | bytearray, limits: JsonLimits) -> None:
     if len(skeleton) <= min(limits.max_depth, limits.max_values):
         return  # cannot be over either limit: the common, small body
     depth = values = 0
@@ -129,7 +134,7 @@ def _check_skeleton(skeleton: bytes, limits: JsonLimits) -> None:
             raise JsonRefused(f"JSON holds more than {limits.max_values} values (array items and members)")
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
         seen: set[str] = set()

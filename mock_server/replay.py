@@ -125,7 +125,9 @@ class Replay:
         return response
 
 
-def request_key(method: str, path: str, query: Mapping[str, str | list[str]], body: bytes | str) -> Key:
+def request_key(
+    method: str, path: str, query: Mapping[str, str | list[str]], body: bytes | bytearray | str
+) -> Key:
     """What a request is matched on: method, path, the query and the JSON body, redacted and canonical."""
     pairs = sorted(
         (name, item)
@@ -136,10 +138,10 @@ def request_key(method: str, path: str, query: Mapping[str, str | list[str]], bo
     return method.upper(), path, json.dumps(clean), _canonical_body(body)
 
 
-def _canonical_body(body: bytes | str) -> str:
+def _canonical_body(body: bytes | bytearray | str) -> str:
     if not body:
         return ""
-    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+    text = body if isinstance(body, str) else body.decode("utf-8", "replace")
     try:
         parsed = json.loads(text)
     except ValueError:

@@ -20,8 +20,8 @@ from akool_mock.mock_server.json_reader import (
     MAX_NUMBER_CHARS,
     JsonLimits,
     JsonRefused,
-    read_json,
 )
+from akool_mock.mock_server.json_stream import ReadJson, read_body_json
 
 JSON_TYPE = "application/json"
 _INTEGER = re.compile(r"^-?\d{1,18}$")
@@ -34,8 +34,9 @@ class WireRequest:
     path: str
     query: Mapping[str, str | list[str]]
     headers: Mapping[str, str]  # lower-case names
-    body: bytes = b""
+    body: bytes | bytearray = b""  # bytearray: a large body as the edge received it (app.py)
     host: str = ""
+    parsed: ReadJson | None = None  # the body already read by the edge (a large body, read in steps)
 
     def header(self, name: str) -> str | None:
         return self.headers.get(name)
@@ -122,7 +123,7 @@ def parse_json_body(request: WireRequest, max_bytes: int, max_depth: int) -> Any
     content_type = (request.header("content-type") or "").split(";", 1)[0].strip().lower()
     declared_json = content_type == JSON_TYPE or content_type.endswith("+json")
     try:
-        return read_json(body, JsonLimits(max_depth=max_depth))
+        return read_body_json(body, JsonLimits(max_depth=max_depth), request.parsed)
     except JsonRefused as exc:
         raise ValidationFailed(f"body: {exc}") from None
     except json.JSONDecodeError as exc:
