@@ -107,6 +107,9 @@ def check_plan(call: Call) -> None:
 
 def split_ids(value: Any) -> list[str]:
     """`a,b` (or a list, where the schema allows one) as ids, blanks dropped, order kept, no repeats."""
+    if isinstance(value, str) and "," not in value:  # the common poll: one id
+        text = value.strip()
+        return [text] if text else []
     raw: Iterable[Any] = value if isinstance(value, list) else str(value or "").split(",")
     seen: dict[str, None] = {}
     for item in raw:

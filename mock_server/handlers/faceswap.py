@@ -7,6 +7,7 @@ with `faceswap.list_results?_ids=a,b`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import Any
 from urllib.parse import urlsplit
@@ -82,7 +83,12 @@ def create_v4(call: Call) -> Reply:
 
 def user_id(account: Account) -> str:
     """The account's `userId` (an ObjectId in the reage example), stable per account."""
-    return hashlib.sha1(f"user:{account.client_id}".encode()).hexdigest()[:24]
+    return _user_id(account.client_id)
+
+
+@functools.lru_cache(maxsize=1024)
+def _user_id(client_id: str) -> str:  # every poll item carries it: hashed once per account
+    return hashlib.sha1(f"user:{client_id}".encode()).hexdigest()[:24]
 
 
 def target_is_video(url: str) -> bool:
