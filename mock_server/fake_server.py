@@ -24,14 +24,24 @@ START_TIMEOUT_S = 10.0
 
 
 class _Handling:
-    """What the Starlette edge needs of a pipeline: `handle`, and the Backend (read by create_app)."""
+    """What the Starlette edge needs of a pipeline: `handle`, and the Backend (read by create_app).
 
-    def __init__(self, fake: FakeAkool) -> None:
+    Result media URLs name the fake's in-process host (https://openapi.akool.com/_mock/media/...), which only
+    the in-process routes answer; in what the port answers they name the port, so that a subprocess or a
+    browser can fetch the media from where it reached the fake.
+    """
+
+    def __init__(self, fake: FakeAkool, served_url: str) -> None:
         self._fake = fake
         self.backend = fake.backend
+        self._media = f"{fake.settings.base_url}/_mock/media/".encode()
+        self._served_media = f"{served_url}/_mock/media/".encode()
 
     def handle(self, request: WireRequest) -> WireResponse:
-        return self._fake.handle(request)
+        answer = self._fake.handle(request)
+        if self._media in answer.body:
+            answer.body = answer.body.replace(self._media, self._served_media)
+        return answer
 
 
 class FakeServer:
@@ -43,14 +53,14 @@ class FakeServer:
         from akool_mock.mock_server.app import create_app
         from akool_mock.mock_server.pipeline import Pipeline
 
-        app = create_app(fake.settings, cast(Pipeline, _Handling(fake)))
-        config = uvicorn.Config(app, lifespan="off", log_level="warning", access_log=False)
-        self._server = uvicorn.Server(config)
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._socket.bind(("127.0.0.1", port))
         self.port: int = self._socket.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
+        app = create_app(fake.settings, cast(Pipeline, _Handling(fake, self.url)))
+        config = uvicorn.Config(app, lifespan="off", log_level="warning", access_log=False)
+        self._server = uvicorn.Server(config)
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [self._socket]}, name="akool-mock-serve", daemon=True
         )

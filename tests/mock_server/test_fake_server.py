@@ -67,6 +67,24 @@ def test_the_port_sees_the_clock_and_jobs_of_the_in_process_side() -> None:
         assert port.get("/_mock/clock").json()["now_ms"] == akool.clock.now_ms()
 
 
+def test_result_media_from_the_port_can_be_fetched_from_the_port() -> None:
+    with FakeAkool() as akool, httpx.Client(headers={"x-api-key": akool.api_key}) as port:
+        base = akool.serve()
+        job_id = port.post(base + CREATE, json=SWAP).json()["data"]["_id"]
+        akool.jobs.complete(job_id)
+        served = port.get(base + POLL, params={"_ids": job_id}).json()["data"]["result"][0]["url"]
+        assert served.startswith(f"{base}/_mock/media/")
+        media = port.get(served)
+        assert media.status_code == 200
+        assert media.headers["content-type"].startswith("image/")
+        # in-process, the same job's URL names the in-process host, which the in-process routes answer
+        inside = httpx.get(
+            f"https://openapi.akool.com{POLL}", params={"_ids": job_id}, headers={"x-api-key": akool.api_key}
+        ).json()["data"]["result"][0]["url"]
+        assert inside == served.replace(base, "https://openapi.akool.com")
+        assert httpx.get(inside).content == media.content
+
+
 def test_the_port_closes_with_the_fake() -> None:
     with FakeAkool() as akool:
         url = akool.serve()
