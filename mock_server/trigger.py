@@ -41,32 +41,46 @@ def _declared() -> dict[str, dict[str, Any]]:
     return {key: value for key, value in _data().items() if not key.startswith("_")}
 
 
-def prerequisite(op_id: str) -> tuple[str, str] | None:
-    """(operation, body field) when `op_id` acts on an earlier finished job (images.create_by_button)."""
+Fill = Callable[[dict[str, Any], dict[str, Any]], None]  # (the earlier finished job, the body to fill)
+
+
+def prerequisite(op_id: str) -> tuple[str, Fill] | None:
+    """(operation, how its finished job fills the body) when `op_id` acts on an earlier finished job."""
+    if op_id in FOLLOW_UPS:
+        return FOLLOW_UPS[op_id]
     found = _data()["_requires"].get(op_id)
-    return (str(found[0]), str(found[1])) if found else None
+    if not found:
+        return None
+    field_name = str(found[1])
+    return str(found[0]), lambda earlier, body: body.__setitem__(field_name, earlier["id"])
+
+
+def _after_analysis(analysis: dict[str, Any], body: dict[str, Any]) -> None:
+    """A head swap task names the video and a person that a finished person analysis found."""
+    fields = analysis["fields"]
+    persons = [item["obj_id"] for item in fields["analysis_result"]["media"]]
+    body["video_url"] = fields["video_url"]
+    body["mappings"] = [{**body["mappings"][0], "obj_id": persons[0]}]
+
+
+# Operations whose body names more of an earlier finished job than its id (`_requires` in trigger_bodies.json).
+FOLLOW_UPS: dict[str, tuple[str, Fill]] = {
+    "headswap.create_task": ("headswap.submit_analysis", _after_analysis),
+}
 
 
 def job_operations(catalog: Catalog) -> list[str]:
-    """Operations `trigger` can run: job creates that send a webhook, not deprecated, and not a second
-    stage whose body names what a first stage found (`_unsupported` in trigger_bodies.json says how)."""
-    unsupported = _data().get("_unsupported", {})
+    """Operations `trigger` can run: job creates that send a webhook and are not deprecated."""
     return [
         op.id
         for op in catalog.operations
-        if op.kind == "job_create"
-        and op.id in catalog.webhook.types
-        and "deprecated" not in op.raw
-        and op.id not in unsupported
+        if op.kind == "job_create" and op.id in catalog.webhook.types and "deprecated" not in op.raw
     ]
 
 
 def trigger_body(catalog: Catalog, op_id: str) -> dict[str, Any]:
     """A body the request schema accepts: the docs' first valid example, else the declared one."""
     op = catalog.operation(op_id)
-    why = _data().get("_unsupported", {}).get(op_id)
-    if why is not None:
-        raise ControlFailed(f"trigger cannot run {op_id}: {why}")
     for example in _examples():
         parsed = example.get("parsed")
         if (
@@ -124,7 +138,7 @@ def _create_and_complete(
     needed = prerequisite(op_id)
     if needed is not None:
         earlier, _ = _create_and_complete(client, catalog, needed[0], None)
-        body[needed[1]] = earlier["id"]
+        needed[1](earlier, body)
     before = {job["id"] for job in client.get("jobs", operation=op_id)["jobs"]}
     answer = client.api(op.method, op.path, body)
     if answer.get("code") != 1000:

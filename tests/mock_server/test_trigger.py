@@ -49,8 +49,7 @@ def test_every_job_operation_has_a_body_the_fake_accepts(op_id: str) -> None:
             == 1000
         )
         [job] = fake.get("/_mock/jobs", operation=needed[0])["jobs"]
-        fake.request("POST", f"/_mock/jobs/{job['id']}/complete")
-        body[needed[1]] = job["id"]
+        needed[1](fake.request("POST", f"/_mock/jobs/{job['id']}/complete").body, body)
     answer = fake.request(op.method, op.path, body=body)
     assert answer.body["code"] == 1000, answer.body
 
@@ -77,7 +76,7 @@ def test_trigger_creates_completes_and_sends_the_webhooks(
     assert sorted(statuses) == [2, 3]  # each status is its own delivery: they may arrive in any order
 
 
-@pytest.mark.parametrize("lower", ["voices.tts", "images.create_by_button"])
+@pytest.mark.parametrize("lower", ["voices.tts", "images.create_by_button", "headswap.create_task"])
 def test_trigger_json_for_other_areas_and_jobs_on_earlier_jobs(
     served: Served, capsys: pytest.CaptureFixture[str], lower: str
 ) -> None:
