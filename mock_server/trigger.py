@@ -63,7 +63,7 @@ def _after_analysis(analysis: dict[str, Any], body: dict[str, Any]) -> None:
     body["mappings"] = [{**body["mappings"][0], "obj_id": persons[0]}]
 
 
-# Operations whose body names more of an earlier finished job than its id (`_requires` in trigger_bodies.json).
+# Operations whose body takes more of an earlier finished job than its id (else `_requires`, in the JSON).
 FOLLOW_UPS: dict[str, tuple[str, Fill]] = {
     "headswap.create_task": ("headswap.submit_analysis", _after_analysis),
 }
