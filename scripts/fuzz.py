@@ -68,7 +68,10 @@ from akool_mock.contract_tests.serve import free_port, require_installed, stop, 
 
 DEFAULT_MAX_EXAMPLES = 40  # x 59 operations in the fuzzing phase alone is 2,360 cases
 DEFAULT_MIN_CASES = 2000
-STATEFUL_EXAMPLES = 100  # stateful scenarios at least, whatever --max-examples says
+# Stateful scenarios at least, whatever --max-examples says. A scenario starts from a random root, and a
+# link is only taken once its source answered with an id, so coverage grows slowly with the count
+# (2026-12-02, seed 0: 100 scenarios covered 12 of 72 links in ~30 s, 300 covered 22 in ~60-110 s).
+STATEFUL_EXAMPLES = 300
 DEFAULT_WORKERS = 2
 API_KEY = "akool-mock-fuzz-key-000000000000"  # 32 bytes: it is also the webhook AES key
 CLIENT_ID = "AKmockFuzzClient00000001"
