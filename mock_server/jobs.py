@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Callable, Hashable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from akool_mock.mock_server.settings import Lifecycle, Policy
@@ -29,7 +29,11 @@ class JobStateError(ValueError):
 
 @dataclass(slots=True, eq=False)
 class Job:
-    """One async job. `fields` holds what the area's answers show besides status (request echoes, results)."""
+    """One async job. `fields` holds what the area's answers show besides status (request echoes, results).
+
+    Its history is not stored: a job always moves 1 → 2 → 3|4 (`_move`), so the times of its statuses are
+    `created_at`, `processing_at` and, once terminal, `updated_at` (`history`, `completed_at` derive them).
+    """
 
     id: str
     op_id: str
@@ -45,14 +49,29 @@ class Job:
     status: int = QUEUED
     polls: int = 0
     updated_at: float = 0.0
-    completed_at: float | None = None
+    processing_at: float | None = None
     failure_reason: str | None = None
     deleted: bool = False
-    history: list[tuple[int, float]] = field(default_factory=list)
 
     @property
     def terminal(self) -> bool:
         return self.status in TERMINAL
+
+    @property
+    def completed_at(self) -> float | None:
+        return self.updated_at if self.status == COMPLETED else None
+
+    @property
+    def history(self) -> list[tuple[int, float]]:
+        """Each status the job has had and when it began, oldest first."""
+        history = [(QUEUED, self.created_at)]
+        if self.status >= PROCESSING:
+            history.append(
+                (PROCESSING, self.created_at if self.processing_at is None else self.processing_at)
+            )
+        if self.status in TERMINAL:
+            history.append((self.status, self.updated_at))
+        return history
 
 
 Listener = Callable[[Job, int, float], None]
@@ -129,7 +148,6 @@ class JobEngine:
             fields=fields,
             planned=planned,
             updated_at=now,
-            history=[(QUEUED, now)],
         )
         self.add(job, lifecycle)
         if job.policy == "immediate":
@@ -224,9 +242,8 @@ class JobEngine:
         self._touch(job.id)
         job.status = status
         job.updated_at = now
-        job.history.append((status, now))
-        if status == COMPLETED:
-            job.completed_at = now
+        if status == PROCESSING:
+            job.processing_at = now
         for listener in self.listeners:
             listener(job, status, now)
 

@@ -74,14 +74,18 @@ class Delivery:
     attempts: list[Attempt] = field(default_factory=list)
     state: str = "pending"  # pending, in_flight, delivered, refused
     # The body of the last try, as sent (the dashboard and GET /_mock/webhooks show it raw). Each try is
-    # sealed afresh, so nothing else needs it; it is ~600 B a delivery (BENCHMARKS.md, memory per job).
+    # sealed afresh, so nothing else needs it; it is ~600 B a delivery (BENCHMARKS.md, memory per job), so
+    # an acknowledged delivery keeps only `sealed_as` (see `seal_key`) and `Outbox.body_of` seals it again:
+    # the encryption has a fixed IV, so the same payload, keys, timestamp and nonce give the same bytes.
     last_body: dict[str, Any] | None = None
+    sealed_as: int | None = None
 
     @property
     def _waiting(self) -> bool:
         return self.state == "pending" and self.next_at != HELD
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, body: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The delivery as the control API shows it; `body` is the last try's (`Outbox.body_of`)."""
         return {
             "id": self.id,
             "job_id": self.job_id,
@@ -92,8 +96,28 @@ class Delivery:
             "created_at": int(self.created_at * 1000),
             "next_attempt_at": int(self.next_at * 1000) if self._waiting else None,
             "attempts": [a.as_dict() for a in self.attempts],
-            "body": self.last_body,
+            "body": self.last_body if body is None else body,
         }
+
+
+NONCES = 100_000  # a nonce is "1000" to "9999" (`Outbox._bodies`)
+
+
+def seal_key(timestamp: int, nonce: str, tampered: bool) -> int:
+    """What makes a sealed body of a delivery, besides its payload and account's keys, as one int."""
+    return (timestamp * NONCES + int(nonce)) * 2 + tampered
+
+
+def unseal_key(key: int) -> tuple[int, str, bool]:
+    rest, tampered = divmod(key, 2)
+    timestamp, nonce = divmod(rest, NONCES)
+    return timestamp, str(nonce), bool(tampered)
+
+
+def tamper(body: dict[str, Any]) -> dict[str, Any]:
+    """The body with its signature's first digit changed (the `tamper_signature` mode)."""
+    flipped = "0" if body["signature"][0] != "0" else "1"
+    return {**body, "signature": flipped + body["signature"][1:]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +175,8 @@ class Outbox:
         self.touched: set[str] = set()  # delivery ids changed since the last save (persistence.py)
         self.on_attempt: Callable[[Delivery, Attempt], None] | None = None  # the webhook log line
         self.forward_to: str | None = None  # `akool-mock listen`: every delivery goes here instead
+        # Seals a body again (the Backend's `seal_for`), for acknowledged deliveries: see `body_of`.
+        self.seal_for: Callable[[str, dict[str, Any], int, str], dict[str, Any]] | None = None
         # Only a state file reads `touched`: without one it stays empty instead of growing per delivery.
         self._touch: Callable[[str], None] = self.touched.add if track_touched else _ignore
 
@@ -230,9 +256,9 @@ class Outbox:
         nonce = str(self.rng.randint(1000, 9999))  # digits in a string, as decided (#webhook-nonce-type)
         body: dict[str, Any] = seal_for(delivery.account, delivery.payload, timestamp, nonce)
         if modes.tamper_signature:
-            flipped = "0" if body["signature"][0] != "0" else "1"
-            body = {**body, "signature": flipped + body["signature"][1:]}
+            body = tamper(body)
         delivery.last_body = body
+        delivery.sealed_as = seal_key(timestamp, nonce, modes.tamper_signature)
         bodies = [body, body] if modes.duplicate else [body]
         sent = self.sent_bodies.setdefault(delivery.account, [])
         if modes.replay_nonce and sent:
@@ -257,6 +283,8 @@ class Outbox:
         self._touch(delivery.id)
         if status == 200:
             delivery.state = "delivered"
+            if delivery.sealed_as is not None and self.seal_for is not None:
+                delivery.last_body = None  # sealed again when shown: `body_of`
             queue = self.queues.get(delivery.job_id)
             if queue is not None and delivery in queue:
                 queue.remove(delivery)
@@ -306,6 +334,19 @@ class Outbox:
         delivery.state = "refused"
         delivery.attempts.append(Attempt(int(now * 1000), None, reason, 0))
         self._touch(delivery.id)
+
+    def body_of(self, delivery: Delivery) -> dict[str, Any] | None:
+        """The body of the delivery's last try, as sent: kept while it may be tried again, sealed again
+        (the same bytes) once acknowledged."""
+        if delivery.last_body is not None or delivery.sealed_as is None or self.seal_for is None:
+            return delivery.last_body
+        timestamp, nonce, tampered = unseal_key(delivery.sealed_as)
+        body = self.seal_for(delivery.account, delivery.payload, timestamp, nonce)
+        return tamper(body) if tampered else body
+
+    def describe(self, delivery: Delivery) -> dict[str, Any]:
+        """The delivery as the control API, the dashboard and `akool.webhooks` show it."""
+        return delivery.as_dict(self.body_of(delivery))
 
     def pending(self) -> int:
         return sum(len(q) for q in self.queues.values())

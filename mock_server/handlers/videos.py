@@ -32,7 +32,7 @@ from akool_mock.mock_server.handlers.common import (
     webhook_url,
 )
 from akool_mock.mock_server.handlers.subtitles import audio_splits
-from akool_mock.mock_server.jobs import COMPLETED, FAILED, PROCESSING, QUEUED, Job
+from akool_mock.mock_server.jobs import COMPLETED, FAILED, QUEUED, Job
 from akool_mock.mock_server.state import Account
 
 NOT_FOUND = 1008  # "The content you get does not exist" (every video page's code table)
@@ -135,7 +135,7 @@ def _progress(call: Call, job: Job) -> int:
         return 100
     if job.policy != "time":
         return 50
-    started = next((at for status, at in job.history if status == PROCESSING), job.created_at)
+    started = job.created_at if job.processing_at is None else job.processing_at
     until = job.updated_at if job.status == FAILED else call.backend.now()
     processing = call.owner.lifecycle.for_operation(job.op_id).duration(job.op_id)[1]
     fraction = (until - started) / processing if processing > 0 else 0.0
