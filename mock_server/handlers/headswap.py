@@ -9,7 +9,6 @@ reference faces; the task is a video job (status 1-4, `video_url`) with a webhoo
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from akool_mock.mock_server.errors import NotFound, ValidationFailed
@@ -20,6 +19,7 @@ from akool_mock.mock_server.handlers.common import (
     price,
     request_value,
     start_job,
+    team_id,
     webhook_url,
 )
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, QUEUED, Job
@@ -29,11 +29,6 @@ NOT_FOUND = 1014  # head-swap overview: "Resource not found (invalid analysis or
 ASSUMED_SECONDS = 10  # the fake does not read the video; the create example's video_duration is 10
 PROGRESS = {1: 0, 2: 50, 3: 100, 4: 100}
 FAILED_CODE = 2001  # the overview's "Server error", the only failure code it lists
-
-
-def team_id(client_id: str) -> str:
-    """A stable 24-hex team id per account (every answer carries one; the fake has no teams)."""
-    return hashlib.sha1(client_id.encode()).hexdigest()[:24]
 
 
 def _errors(job: Job) -> dict[str, Any]:

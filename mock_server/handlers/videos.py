@@ -10,7 +10,6 @@ video translation `error_reason` with `error_code`). Decisions: schemas/NOTES.md
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import uuid
@@ -29,11 +28,11 @@ from akool_mock.mock_server.handlers.common import (
     price,
     split_ids,
     start_job,
+    team_id,
     webhook_url,
 )
 from akool_mock.mock_server.handlers.subtitles import audio_splits
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, QUEUED, Job
-from akool_mock.mock_server.state import Account
 
 NOT_FOUND = 1008  # "The content you get does not exist" (every video page's code table)
 ASSUMED_MEDIA_SECONDS = 10.0  # the fake never fetches media; the docs' examples use 10 s clips
@@ -108,11 +107,6 @@ PRODUCTS: dict[str, Product] = {
 
 
 # ----- shared pieces -----------------------------------------------------------------------------------
-def _team_id(account: Account) -> str:
-    """A stable 24-hex team id per account (the same derivation as the VoiceLab handler)."""
-    return hashlib.sha1(account.client_id.encode()).hexdigest()[:24]
-
-
 def _uuid(call: Call) -> str:
     return str(uuid.UUID(int=call.backend.ids.random.getrandbits(128), version=4))
 
@@ -148,7 +142,7 @@ FAILED_COST_FIELDS = frozenset({"deduction_credit", "deduction_duration"})
 def _values(call: Call, job: Job) -> dict[str, Any]:
     """Every value a video record can show, as of now."""
     values: dict[str, Any] = {"_id": job.id, "create_time": ms(job.created_at), "uid": call.owner.uid}
-    values["team_id"] = _team_id(call.owner)
+    values["team_id"] = team_id(call.owner.client_id)
     values.update(job.fields)
     values["video_status"] = values["status"] = job.status
     if job.terminal:

@@ -10,7 +10,6 @@ schemas/NOTES.md ("Server behaviour").
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 from collections.abc import Callable
 from functools import cache
@@ -28,9 +27,9 @@ from akool_mock.mock_server.handlers.common import (
     polled_jobs,
     split_ids,
     start_job,
+    team_id,
 )
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, QUEUED, Job
-from akool_mock.mock_server.state import Account
 
 CLONE, TTS, CHANGE = "voices.clone", "voices.tts", "voices.change"
 RESULT_OPS = {1: (TTS,), 2: (CHANGE,)}  # voice/resource/list type: 1 voiceTTS, 2 voiceChanger
@@ -101,11 +100,6 @@ def _assumed_change_seconds() -> float:
     return float(rules[CHANGE].get("assumed_seconds", 10))
 
 
-def _team_id(account: Account) -> str:
-    """A stable 24-hex team id per account (Akool answers one on every document)."""
-    return hashlib.sha1(account.client_id.encode()).hexdigest()[:24]
-
-
 def _hex32(call: Call) -> str:
     return f"{call.backend.ids.random.getrandbits(128):032x}"
 
@@ -123,7 +117,7 @@ def clone(call: Call) -> Reply:
     locale = options.get("language") or "en"  # the table's default
     fields: dict[str, Any] = {
         "uid": account.uid,
-        "team_id": _team_id(account),
+        "team_id": team_id(account.client_id),
         "voice_id": None,
         "name": body.get("name") or f"voice-{_hex32(call)[:8]}",
         "preview": None,
@@ -277,7 +271,7 @@ def _result_fields(call: Call, voice: dict[str, Any], file_name: str) -> dict[st
     fields: dict[str, Any] = {
         "create_time": call.backend.now_ms(),
         "uid": account.uid,
-        "team_id": _team_id(account),
+        "team_id": team_id(account.client_id),
         "preview": None,
         "webhookUrl": call.body.get("webhookUrl", ""),
         "duration": 0,
