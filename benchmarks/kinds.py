@@ -98,6 +98,12 @@ def _bodies(driver: Driver) -> dict[str, Any]:
         driver.backend.jobs.complete(driver.backend.jobs.jobs[job_id], driver.backend.now())
         finished[prereq] = job_id
         bodies[op_id][name] = job_id
+    # A head swap task needs a completed person analysis of its video (or every create is refused).
+    if "headswap.create_task" in bodies:
+        video_url = bodies["headswap.create_task"]["video_url"]
+        answer = driver.call("headswap.submit_analysis", {"video_url": video_url, "type": "head"})
+        analysis = driver.backend.jobs.jobs[answer["data"]["_id"]]
+        driver.backend.jobs.complete(analysis, driver.backend.now())
     return bodies
 
 

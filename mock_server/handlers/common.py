@@ -106,11 +106,12 @@ def team_id(client_id: str) -> str:
 
 def check_plan(call: Call) -> None:
     """Refuse what the account's plan does not allow (plans.py; schemas/NOTES.md #audit-plans)."""
+    plan = plan_named(call.owner.plan)
     clones = 0
-    if call.op.id == "voices.clone":
+    if call.op.id == "voices.clone" and plan.voice_clones is not None:  # counted only where there is a limit
         owned = call.backend.jobs.owned(call.owner.client_id, ("voices.clone",))
         clones = sum(1 for job in owned if job.status != FAILED)
-    enforce(plan_named(call.owner.plan), call.op.id, call.body, clones)
+    enforce(plan, call.op.id, call.body, clones)
 
 
 def split_ids(value: Any) -> list[str]:

@@ -89,10 +89,8 @@ def get_analysis(call: Call) -> Reply:
 
 def _analysis_for(call: Call, video_url: str) -> Job:
     """The newest completed analysis of this video by this account; 1003 naming what is missing."""
-    analyses = [
-        job for job in call.backend.jobs.owned(call.owner.client_id, (ANALYSIS_OP,)) if not job.deleted
-    ]
-    same = [job for job in analyses if job.fields.get("video_url") == video_url]
+    # The analyses of this video only (an index: O(them), not O(the account's analyses)), oldest first.
+    same = call.backend.jobs.matching(call.owner.client_id, (ANALYSIS_OP,), "video_url", video_url)
     done = [job for job in same if job.status == COMPLETED]
     if done:
         return max(done, key=lambda job: job.created_at)
