@@ -176,6 +176,7 @@ def measure_growth(grow: int, samples: int) -> dict[str, Any]:
 def _growth_of(
     driver: Driver, api: _ScenarioApi, op_id: str, body: dict[str, Any], *, grow: int, samples: int
 ) -> dict[str, Any]:
+    from tests.support.scenarios import job_ids
     from tests.support.scenarios import poll as scenario_poll
 
     op = driver.catalog.operation(op_id)
@@ -186,8 +187,7 @@ def _growth_of(
         answer = driver.call(op_id, _unique(op_id, body, next(counter), False))
         if answer.get("code") != 1000:
             raise RuntimeError(f"{op_id}: {answer}")
-        data = answer["data"]
-        last.append(data["successList"][0]["_id"] if "successList" in data else data["_id"])
+        last.append(job_ids(op, answer)[0])
 
     def poll(_i: int) -> None:
         scenario_poll(api, op, last[-1])

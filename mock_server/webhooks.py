@@ -231,11 +231,14 @@ class Outbox:
             return str(exc)
         return None
 
-    def take_due(self, now: float, seal_for: Any) -> list[Outgoing]:
+    def take_due(self, now: float, seal_for: Any, limit: int | None = None) -> list[Outgoing]:
         """Deliveries due now, marked in flight, with their sealed bodies: every due one of a job, or only the
-        head of its queue when the account wants them in order (or out of order, which is an order too)."""
+        head of its queue when the account wants them in order (or out of order, which is an order too).
+        At most about `limit` of them (a job's due ones are taken together): the rest stay due."""
         out: list[Outgoing] = []
         for queue in self.queues.values():
+            if limit is not None and len(out) >= limit:
+                break
             if not queue:
                 continue
             modes = self.mode(queue[0].account)

@@ -76,3 +76,17 @@ def test_a_delivery_of_another_account_is_sealed_with_that_account(fake: Fake) -
     shown = fake.request("GET", "/_mock/webhooks", query={"job": job}).body["deliveries"]
     assert [d["body"] for d in shown] == sent
     assert other["client_id"] != DEFAULT_CLIENT_ID
+
+
+def test_take_due_stops_near_its_limit_and_leaves_the_rest_due(fake: Fake) -> None:
+    for _ in range(3):
+        job = fake.post(CREATE, {**JOB, "webhookUrl": HOOK})["data"]["_id"]
+        fake.request("POST", f"/_mock/jobs/{job}/complete")
+    outbox = fake.backend.outbox
+    taken = outbox.take_due(fake.backend.now(), fake.backend.seal_for, limit=1)
+    assert len(taken) == 2  # one job's two due deliveries are taken together
+    assert len({item.delivery.job_id for item in taken}) == 1
+    assert sum(d.state == "pending" for d in outbox.deliveries.values()) == 4
+    sent: list[bytes] = []
+    send_sync(fake.backend, lambda _url, body, _headers: sent.append(body) or 200)
+    assert len(sent) == 4  # the sync sender takes batch after batch until none is due
