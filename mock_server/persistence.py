@@ -239,14 +239,14 @@ def _job(data: dict[str, Any]) -> Job:
 def _delivery_record(outbox: Outbox, delivery: Delivery) -> dict[str, Any]:
     """A delivery's row, as it always was: with the body of its last try (sealed again once acknowledged,
     as the Delivery keeps only how to: webhooks.py)."""
-    data = {f.name: getattr(delivery, f.name) for f in fields(delivery) if f.name != "sealed_as"}
+    data = {name: getattr(delivery, name) for name in Delivery.RECORD}
     data["attempts"] = [asdict(attempt) for attempt in delivery.attempts]
     data["last_body"] = outbox.body_of(delivery)
     return data
 
 
 def _delivery(data: dict[str, Any]) -> Delivery:
-    data["attempts"] = [Attempt(**attempt) for attempt in data["attempts"]]
+    data["attempts"] = tuple(Attempt(**attempt) for attempt in data["attempts"])
     if data["state"] == "in_flight":  # the process died mid-send: send it again
         data["state"] = "pending"
     body = data["last_body"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from akool_mock.mock_server.destinations import Destinations, Refused
@@ -62,23 +62,85 @@ class Attempt:
         }
 
 
-@dataclass(slots=True, eq=False)
+MAX_LAYOUTS = 1024
+_LAYOUTS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _layout(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """One tuple object per distinct payload layout (a kind's payload has the same keys, in the same order,
+    by construction of `payload_for`): a delivery keeps the values only."""
+    shared = _LAYOUTS.get(keys)
+    if shared is None:
+        if len(_LAYOUTS) >= MAX_LAYOUTS:
+            return keys
+        _LAYOUTS[keys] = shared = keys
+    return shared
+
+
 class Delivery:
-    id: str
-    job_id: str
-    account: str
-    url: str
-    payload: dict[str, Any]
-    created_at: float
-    next_at: float
-    attempts: list[Attempt] = field(default_factory=list)
-    state: str = "pending"  # pending, in_flight, delivered, refused
-    # The body of the last try, as sent (the dashboard and GET /_mock/webhooks show it raw). Each try is
-    # sealed afresh, so nothing else needs it; it is ~600 B a delivery (BENCHMARKS.md, memory per job), so
-    # an acknowledged delivery keeps only `sealed_as` (see `seal_key`) and `Outbox.body_of` seals it again:
-    # the encryption has a fixed IV, so the same payload, keys, timestamp and nonce give the same bytes.
-    last_body: dict[str, Any] | None = None
-    sealed_as: int | None = None
+    """One webhook delivery: a payload for one status of a job, and its tries.
+
+    Compact, as there is one per status change of every job with a webhook: the payload is kept as its
+    values with a shared key layout (`payload` rebuilds the dict), the attempts as a tuple, and the body of
+    the last try (~600 B; the dashboard and GET /_mock/webhooks show it raw) only until it is acknowledged:
+    then `sealed_as` (see `seal_key`) says how it was sealed and `Outbox.body_of` seals it again. The
+    encryption has a fixed IV, so the same payload, keys, timestamp and nonce give the same bytes.
+    """
+
+    __slots__ = (
+        "_keys",
+        "_values",
+        "account",
+        "attempts",
+        "created_at",
+        "id",
+        "job_id",
+        "last_body",
+        "next_at",
+        "sealed_as",
+        "state",
+        "url",
+    )
+    # What a state file row holds (persistence.py), in this order.
+    RECORD = ("id", "job_id", "account", "url", "payload", "created_at", "next_at", "attempts", "state")
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        job_id: str,
+        account: str,
+        url: str,
+        payload: dict[str, Any],
+        created_at: float,
+        next_at: float,
+        attempts: tuple[Attempt, ...] = (),
+        state: str = "pending",  # pending, in_flight, delivered, refused
+        last_body: dict[str, Any] | None = None,
+        sealed_as: int | None = None,
+    ) -> None:
+        self.id = id
+        self.job_id = job_id
+        self.account = account
+        self.url = url
+        self._keys = _layout(tuple(payload))
+        self._values = tuple(payload.values())
+        self.created_at = created_at
+        self.next_at = next_at
+        self.attempts = attempts
+        self.state = state
+        self.last_body = last_body
+        self.sealed_as = sealed_as
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        """The decrypted payload receivers read (a new dict each time)."""
+        return dict(zip(self._keys, self._values, strict=True))
+
+    @property
+    def status(self) -> Any:
+        """The job status this delivery tells."""
+        return self._values[self._keys.index("status")]
 
     @property
     def _waiting(self) -> bool:
@@ -196,7 +258,13 @@ class Outbox:
         self.sequence += 1
         modes = self.mode(job.owner)
         delivery = Delivery(
-            f"wh_{self.sequence:08d}", job.id, job.owner, job.webhook_url or "", payload, now, now
+            id=f"wh_{self.sequence:08d}",
+            job_id=job.id,
+            account=job.owner,
+            url=job.webhook_url or "",
+            payload=payload,
+            created_at=now,
+            next_at=now,
         )
         delivery.next_at = now + modes.delay_s
         self.deliveries[delivery.id] = delivery
@@ -216,7 +284,7 @@ class Outbox:
         if job.status not in (COMPLETED, FAILED):
             queue[-1].next_at = HELD
             return
-        reordered = sorted(queue, key=lambda d: d.payload["status"], reverse=True)
+        reordered = sorted(queue, key=lambda d: d.status, reverse=True)
         queue.clear()
         queue.extend(reordered)
         for delivery in queue:
@@ -282,10 +350,11 @@ class Outbox:
     ) -> None:
         """Record an attempt; 200 acknowledges, anything else schedules the next try."""
         attempt = Attempt(int(now * 1000), status, error, bodies, url or delivery.url)
-        delivery.attempts.append(attempt)
+        delivery.attempts = (*delivery.attempts, attempt)
         self._touch(delivery.id)
         if status == 200:
             delivery.state = "delivered"
+            delivery.next_at = delivery.created_at  # never read again: no float of its own (24 B)
             if delivery.sealed_as is not None and self.seal_for is not None:
                 delivery.last_body = None  # sealed again when shown: `body_of`
             queue = self.queues.get(delivery.job_id)
@@ -307,13 +376,13 @@ class Outbox:
         original = self.deliveries[delivery_id]
         self.sequence += 1
         copy = Delivery(
-            f"wh_{self.sequence:08d}",
-            original.job_id,
-            original.account,
-            original.url,
-            dict(original.payload),
-            now,
-            now,
+            id=f"wh_{self.sequence:08d}",
+            job_id=original.job_id,
+            account=original.account,
+            url=original.url,
+            payload=original.payload,
+            created_at=now,
+            next_at=now,
         )
         self.deliveries[copy.id] = copy
         self._touch(copy.id)
@@ -335,7 +404,7 @@ class Outbox:
 
     def _refuse(self, delivery: Delivery, now: float, reason: str) -> None:
         delivery.state = "refused"
-        delivery.attempts.append(Attempt(int(now * 1000), None, reason, 0))
+        delivery.attempts = (*delivery.attempts, Attempt(int(now * 1000), None, reason, 0))
         self._touch(delivery.id)
 
     def body_of(self, delivery: Delivery) -> dict[str, Any] | None:
