@@ -259,21 +259,29 @@ class JobEngine:
         found.sort(key=lambda j: (j.created_at, j.id))
         return found
 
-    def matching(self, owner: str, op_ids: tuple[str, ...], field: str, value: Any) -> list[Job]:
-        """The owner's live jobs of these operations whose `field` (a request echo, set at creation) equals
-        `value`, oldest first: O(matches), not O(the owner's jobs) as filtering `owned` would be."""
+    def matching(
+        self, owner: str, op_ids: tuple[str, ...], field: str, value: Any, *, planned: bool = False
+    ) -> list[Job]:
+        """The owner's live jobs of these operations whose `field` (a request echo, set at creation; with
+        `planned`, a value of `planned`, also set at creation) equals `value`, oldest first: O(matches), not
+        O(the owner's jobs) as filtering `owned` would be."""
+
+        def value_of(job: Job) -> Any:
+            return (job.planned or {}).get(field) if planned else job.fields.get(field)
+
         found: list[Job] = []
         for op_id in op_ids:
             ids = self.by_owner_op.get((owner, op_id), [])
-            done, by_value = self._indexes.setdefault((owner, op_id, field), ([0], {}))
+            indexed = f"planned.{field}" if planned else field
+            done, by_value = self._indexes.setdefault((owner, op_id, indexed), ([0], {}))
             for job_id in ids[done[0] :]:
-                key = self.jobs[job_id].fields.get(field)
+                key = value_of(self.jobs[job_id])
                 if isinstance(key, str | int | float | bool | None):
                     by_value.setdefault(key, []).append(job_id)
             done[0] = len(ids)
             for job_id in by_value.get(value, ()) if isinstance(value, Hashable) else ():
                 job = self.jobs[job_id]
-                if not job.deleted and job.fields.get(field) == value:
+                if not job.deleted and value_of(job) == value:
                     found.append(job)
                     self._touch(job_id)
         found.sort(key=lambda j: (j.created_at, j.id))

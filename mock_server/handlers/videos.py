@@ -32,6 +32,7 @@ from akool_mock.mock_server.handlers.common import (
     webhook_url,
 )
 from akool_mock.mock_server.handlers.subtitles import audio_splits
+from akool_mock.mock_server.handlers.voices import clones_named
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, QUEUED, Job
 
 NOT_FOUND = 1008  # "The content you get does not exist" (every video page's code table)
@@ -41,7 +42,6 @@ TRANSLATION_ERROR_CODE = 1205  # "Create video error, please try again later" (v
 LIPSYNC_TWICE = (
     1202  # "The same video cannot be translated with lip-sync in the same language more than once"
 )
-CLONE_OPS = ("voices.clone",)  # the account's own voices (VoiceLab)
 
 TALKING_PHOTO, LIPSYNC, TALKING_AVATAR = "talking_photo.create", "lipsync.create", "talking_avatar.create"
 CHARACTER_SWAP, TRANSLATION = "character_swap.create", "video_translation.create"
@@ -213,10 +213,8 @@ def _voice_ready(call: Call, voice_id: str) -> bool | None:
     for item in call.backend.seeded.get("voices", []):
         if voice_id in (item.get("_id"), item.get("voice_id")):
             return True
-    for job in call.backend.jobs.owned(call.owner.client_id, CLONE_OPS):
-        if voice_id in (job.id, job.fields.get("voice_id")):
-            return job.status == COMPLETED
-    return None
+    named = clones_named(call.backend, call.owner.client_id, voice_id)  # the oldest one, as always
+    return named[0].status == COMPLETED if named else None
 
 
 def _check_avatar(call: Call, where: str, avatar_id: str) -> None:
