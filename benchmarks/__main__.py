@@ -105,7 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "inprocess": lambda: inprocess.run(seconds=1.0 if args.quick else 2.0, rounds=rounds + 1),
         "pertest": lambda: per_test.run(batches=4 if args.quick else 10),
         "scale": lambda: scale.run(sizes=scale.SIZES[:2] if args.quick else scale.SIZES),
-        "kinds": lambda: kinds.run(jobs=4400 if args.quick else 22_000, grow=2000 if args.quick else 20_000),
+        "kinds": lambda: kinds.run(
+            jobs=4400 if args.quick else 22_000,
+            grow=2000 if args.quick else 20_000,
+            per_kind=2000 if args.quick else 10_000,
+        ),
         "webhooks": lambda: webhooks.run(jobs=1000 if args.quick else 2000),
         "hostile": lambda: hostile.run(rounds=1 if args.quick else 2),
         "proxy": lambda: proxy.run(

@@ -305,14 +305,16 @@ def _stats(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
 
 def _webhooks(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
     job = r.query.get("job")
-    found = [d.as_dict() for d in c.backend.outbox.for_job(str(job) if job else None)]
+    outbox = c.backend.outbox
+    found = [outbox.describe(d) for d in outbox.for_job(str(job) if job else None)]
     return {"count": len(found), "pending": c.backend.outbox.pending(), "deliveries": found}
 
 
 def _redeliver(c: Control, _r: WireRequest, p: dict[str, str]) -> Any:
     if p["id"] not in c.backend.outbox.deliveries:
         raise ControlError(404, f"no delivery {p['id']}")
-    return c.backend.outbox.redeliver(p["id"], c.backend.now()).as_dict()
+    outbox = c.backend.outbox
+    return outbox.describe(outbox.redeliver(p["id"], c.backend.now()))
 
 
 def _forward(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:

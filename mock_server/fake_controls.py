@@ -115,7 +115,8 @@ class FakeWebhooks:
 
     @property
     def deliveries(self) -> list[dict[str, Any]]:
-        return [d.as_dict() for d in self._fake.backend.outbox.for_job(None)]
+        outbox = self._fake.backend.outbox
+        return [outbox.describe(d) for d in outbox.for_job(None)]
 
     @property
     def payloads(self) -> list[dict[str, Any]]:
@@ -123,7 +124,8 @@ class FakeWebhooks:
         return [d.payload for d in self._fake.backend.outbox.for_job(None)]
 
     def for_job(self, job_id: str) -> list[dict[str, Any]]:
-        return [d.as_dict() for d in self._fake.backend.outbox.for_job(job_id)]
+        outbox = self._fake.backend.outbox
+        return [outbox.describe(d) for d in outbox.for_job(job_id)]
 
     def modes(self, client_id: str | None = None, **flags: Any) -> None:
         """e.g. `modes(duplicate=True)` for the default account; unknown modes are refused."""

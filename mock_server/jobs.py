@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Callable, Hashable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from akool_mock.mock_server.settings import Lifecycle, Policy
@@ -29,7 +29,11 @@ class JobStateError(ValueError):
 
 @dataclass(slots=True, eq=False)
 class Job:
-    """One async job. `fields` holds what the area's answers show besides status (request echoes, results)."""
+    """One async job. `fields` holds what the area's answers show besides status (request echoes, results).
+
+    Its history is not stored: a job always moves 1 → 2 → 3|4 (`_move`), so the times of its statuses are
+    `created_at`, `processing_at` and, once terminal, `updated_at` (`history`, `completed_at` derive them).
+    """
 
     id: str
     op_id: str
@@ -45,14 +49,29 @@ class Job:
     status: int = QUEUED
     polls: int = 0
     updated_at: float = 0.0
-    completed_at: float | None = None
+    processing_at: float | None = None
     failure_reason: str | None = None
     deleted: bool = False
-    history: list[tuple[int, float]] = field(default_factory=list)
 
     @property
     def terminal(self) -> bool:
         return self.status in TERMINAL
+
+    @property
+    def completed_at(self) -> float | None:
+        return self.updated_at if self.status == COMPLETED else None
+
+    @property
+    def history(self) -> list[tuple[int, float]]:
+        """Each status the job has had and when it began, oldest first."""
+        history = [(QUEUED, self.created_at)]
+        if self.status >= PROCESSING:
+            history.append(
+                (PROCESSING, self.created_at if self.processing_at is None else self.processing_at)
+            )
+        if self.status in TERMINAL:
+            history.append((self.status, self.updated_at))
+        return history
 
 
 Listener = Callable[[Job, int, float], None]
@@ -129,7 +148,6 @@ class JobEngine:
             fields=fields,
             planned=planned,
             updated_at=now,
-            history=[(QUEUED, now)],
         )
         self.add(job, lifecycle)
         if job.policy == "immediate":
@@ -224,9 +242,8 @@ class JobEngine:
         self._touch(job.id)
         job.status = status
         job.updated_at = now
-        job.history.append((status, now))
-        if status == COMPLETED:
-            job.completed_at = now
+        if status == PROCESSING:
+            job.processing_at = now
         for listener in self.listeners:
             listener(job, status, now)
 
@@ -242,21 +259,29 @@ class JobEngine:
         found.sort(key=lambda j: (j.created_at, j.id))
         return found
 
-    def matching(self, owner: str, op_ids: tuple[str, ...], field: str, value: Any) -> list[Job]:
-        """The owner's live jobs of these operations whose `field` (a request echo, set at creation) equals
-        `value`, oldest first: O(matches), not O(the owner's jobs) as filtering `owned` would be."""
+    def matching(
+        self, owner: str, op_ids: tuple[str, ...], field: str, value: Any, *, planned: bool = False
+    ) -> list[Job]:
+        """The owner's live jobs of these operations whose `field` (a request echo, set at creation; with
+        `planned`, a value of `planned`, also set at creation) equals `value`, oldest first: O(matches), not
+        O(the owner's jobs) as filtering `owned` would be."""
+
+        def value_of(job: Job) -> Any:
+            return (job.planned or {}).get(field) if planned else job.fields.get(field)
+
         found: list[Job] = []
         for op_id in op_ids:
             ids = self.by_owner_op.get((owner, op_id), [])
-            done, by_value = self._indexes.setdefault((owner, op_id, field), ([0], {}))
+            indexed = f"planned.{field}" if planned else field
+            done, by_value = self._indexes.setdefault((owner, op_id, indexed), ([0], {}))
             for job_id in ids[done[0] :]:
-                key = self.jobs[job_id].fields.get(field)
+                key = value_of(self.jobs[job_id])
                 if isinstance(key, str | int | float | bool | None):
                     by_value.setdefault(key, []).append(job_id)
             done[0] = len(ids)
             for job_id in by_value.get(value, ()) if isinstance(value, Hashable) else ():
                 job = self.jobs[job_id]
-                if not job.deleted and job.fields.get(field) == value:
+                if not job.deleted and value_of(job) == value:
                     found.append(job)
                     self._touch(job_id)
         found.sort(key=lambda j: (j.created_at, j.id))

@@ -52,7 +52,7 @@ def attempt_fields(delivery: Delivery, attempt: Attempt) -> dict[str, Any]:
         "delivery": delivery.id,
         "job": delivery.job_id,
         "account": delivery.account,
-        "status": delivery.payload.get("status"),
+        "status": delivery.status,
         "url": attempt.url or delivery.url,
         "http_status": attempt.status,
         "outcome": "delivered" if attempt.status == 200 else "failed",

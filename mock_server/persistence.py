@@ -21,7 +21,8 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from akool_mock.mock_server.jobs import Job
+from akool_mock.mock_server.crypto import signature
+from akool_mock.mock_server.jobs import PROCESSING, Job
 from akool_mock.mock_server.secrecy import KeyVault, key_file_for, token_digest
 from akool_mock.mock_server.state_format import (
     LEGACY_VERSION,
@@ -31,7 +32,7 @@ from akool_mock.mock_server.state_format import (
     mark_current,
     open_state,
 )
-from akool_mock.mock_server.webhooks import Attempt, Delivery, Modes
+from akool_mock.mock_server.webhooks import Attempt, Delivery, Modes, Outbox, seal_key
 
 if TYPE_CHECKING:
     from akool_mock.mock_server.state import Account, Backend
@@ -94,9 +95,11 @@ class StateFile:
             if touched.accounts
             else [],
             "tokens": [(t, _dump(asdict(backend.tokens[t]))) for t in touched.tokens if t in backend.tokens],
-            "jobs": [(i, _dump(asdict(jobs[i]))) for i in backend.jobs.touched if i in jobs],
+            "jobs": [(i, _dump(_job_record(jobs[i]))) for i in backend.jobs.touched if i in jobs],
             "resources": [(r, _dump(asdict(backend.resources[r]))) for r in touched.resources],
-            "deliveries": [(d, _dump(asdict(outbox.deliveries[d]))) for d in outbox.touched],
+            "deliveries": [
+                (d, _dump(_delivery_record(outbox, outbox.deliveries[d]))) for d in outbox.touched
+            ],
         }
 
     def _meta(self, backend: Backend, with_clock: bool) -> list[tuple[str, str]]:
@@ -214,15 +217,44 @@ def _modes(modes: dict[str, Modes]) -> dict[str, dict[str, Any]]:
     return {account: flags.as_dict() for account, flags in modes.items()}
 
 
+# A job's row keeps the layout it always had (the times of its statuses as `history`, and `completed_at`),
+# although the Job derives both from `processing_at` and `updated_at` (jobs.py): files read both ways.
+DERIVED = ("history", "completed_at")
+
+
+def _job_record(job: Job) -> dict[str, Any]:
+    data = {f.name: getattr(job, f.name) for f in fields(job) if f.name != "processing_at"}
+    data["completed_at"] = job.completed_at
+    data["history"] = job.history
+    return data
+
+
 def _job(data: dict[str, Any]) -> Job:
-    data["history"] = [tuple(entry) for entry in data["history"]]
-    return Job(**data)
+    processing = [at for status, at in data["history"] if status == PROCESSING]
+    for name in DERIVED:
+        del data[name]
+    return Job(**data, processing_at=processing[0] if processing else None)
+
+
+def _delivery_record(outbox: Outbox, delivery: Delivery) -> dict[str, Any]:
+    """A delivery's row, as it always was: with the body of its last try (sealed again once acknowledged,
+    as the Delivery keeps only how to: webhooks.py)."""
+    data = {name: getattr(delivery, name) for name in Delivery.RECORD}
+    data["attempts"] = [asdict(attempt) for attempt in delivery.attempts]
+    data["last_body"] = outbox.body_of(delivery)
+    return data
 
 
 def _delivery(data: dict[str, Any]) -> Delivery:
-    data["attempts"] = [Attempt(**attempt) for attempt in data["attempts"]]
+    data["attempts"] = tuple(Attempt(**attempt) for attempt in data["attempts"])
     if data["state"] == "in_flight":  # the process died mid-send: send it again
         data["state"] = "pending"
+    body = data["last_body"]
+    if isinstance(body, dict) and {"timestamp", "nonce", "signature", "dataEncrypt"} <= body.keys():
+        nonce = body["nonce"]
+        if isinstance(nonce, str) and nonce.isdigit() and isinstance(body["timestamp"], int):
+            honest = signature(data["account"], body["timestamp"], nonce, body["dataEncrypt"])
+            data["sealed_as"] = seal_key(body["timestamp"], nonce, body["signature"] != honest)
     return Delivery(**data)
 
 
@@ -232,6 +264,12 @@ def _restore_outbox(backend: Backend, meta: dict[str, Any], deliveries: list[Del
     outbox.modes = {account: Modes(**flags) for account, flags in meta["modes"].items()}
     for delivery in sorted(deliveries, key=lambda d: d.id):
         outbox.deliveries[delivery.id] = delivery
+        if (
+            delivery.state == "delivered"
+            and delivery.sealed_as is not None
+            and delivery.account in backend.accounts
+        ):
+            delivery.last_body = None  # sealed again when shown (webhooks.py: `Outbox.body_of`)
         if delivery.state == "pending":
             outbox.queues.setdefault(delivery.job_id, deque()).append(delivery)
 

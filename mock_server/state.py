@@ -171,6 +171,7 @@ class Backend:
         forward_to = self.outbox.forward_to  # `akool-mock listen` keeps listening across a reset
         self.outbox = new_outbox(self.settings, self.ids.random)
         self.outbox.on_attempt = self.observers.attempt
+        self.outbox.seal_for = self.seal_for
         self.outbox.forward_to = forward_to
         self.faults = Faults(self._operation_ids)
         for config in self.settings.accounts:

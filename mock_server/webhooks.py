@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from akool_mock.mock_server.destinations import Destinations, Refused
@@ -62,26 +62,92 @@ class Attempt:
         }
 
 
-@dataclass(slots=True, eq=False)
+MAX_LAYOUTS = 1024
+_LAYOUTS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _layout(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """One tuple object per distinct payload layout (a kind's payload has the same keys, in the same order,
+    by construction of `payload_for`): a delivery keeps the values only."""
+    shared = _LAYOUTS.get(keys)
+    if shared is None:
+        if len(_LAYOUTS) >= MAX_LAYOUTS:
+            return keys
+        _LAYOUTS[keys] = shared = keys
+    return shared
+
+
 class Delivery:
-    id: str
-    job_id: str
-    account: str
-    url: str
-    payload: dict[str, Any]
-    created_at: float
-    next_at: float
-    attempts: list[Attempt] = field(default_factory=list)
-    state: str = "pending"  # pending, in_flight, delivered, refused
-    # The body of the last try, as sent (the dashboard and GET /_mock/webhooks show it raw). Each try is
-    # sealed afresh, so nothing else needs it; it is ~600 B a delivery (BENCHMARKS.md, memory per job).
-    last_body: dict[str, Any] | None = None
+    """One webhook delivery: a payload for one status of a job, and its tries.
+
+    Compact, as there is one per status change of every job with a webhook: the payload is kept as its
+    values with a shared key layout (`payload` rebuilds the dict), the attempts as a tuple, and the body of
+    the last try (~600 B; the dashboard and GET /_mock/webhooks show it raw) only until it is acknowledged:
+    then `sealed_as` (see `seal_key`) says how it was sealed and `Outbox.body_of` seals it again. The
+    encryption has a fixed IV, so the same payload, keys, timestamp and nonce give the same bytes.
+    """
+
+    __slots__ = (
+        "_keys",
+        "_values",
+        "account",
+        "attempts",
+        "created_at",
+        "id",
+        "job_id",
+        "last_body",
+        "next_at",
+        "sealed_as",
+        "state",
+        "url",
+    )
+    # What a state file row holds (persistence.py), in this order.
+    RECORD = ("id", "job_id", "account", "url", "payload", "created_at", "next_at", "attempts", "state")
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        job_id: str,
+        account: str,
+        url: str,
+        payload: dict[str, Any],
+        created_at: float,
+        next_at: float,
+        attempts: tuple[Attempt, ...] = (),
+        state: str = "pending",  # pending, in_flight, delivered, refused
+        last_body: dict[str, Any] | None = None,
+        sealed_as: int | None = None,
+    ) -> None:
+        self.id = id
+        self.job_id = job_id
+        self.account = account
+        self.url = url
+        self._keys = _layout(tuple(payload))
+        self._values = tuple(payload.values())
+        self.created_at = created_at
+        self.next_at = next_at
+        self.attempts = attempts
+        self.state = state
+        self.last_body = last_body
+        self.sealed_as = sealed_as
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        """The decrypted payload receivers read (a new dict each time)."""
+        return dict(zip(self._keys, self._values, strict=True))
+
+    @property
+    def status(self) -> Any:
+        """The job status this delivery tells."""
+        return self._values[self._keys.index("status")]
 
     @property
     def _waiting(self) -> bool:
         return self.state == "pending" and self.next_at != HELD
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, body: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The delivery as the control API shows it; `body` is the last try's (`Outbox.body_of`)."""
         return {
             "id": self.id,
             "job_id": self.job_id,
@@ -92,8 +158,28 @@ class Delivery:
             "created_at": int(self.created_at * 1000),
             "next_attempt_at": int(self.next_at * 1000) if self._waiting else None,
             "attempts": [a.as_dict() for a in self.attempts],
-            "body": self.last_body,
+            "body": self.last_body if body is None else body,
         }
+
+
+NONCES = 100_000  # a nonce is "1000" to "9999" (`Outbox._bodies`)
+
+
+def seal_key(timestamp: int, nonce: str, tampered: bool) -> int:
+    """What makes a sealed body of a delivery, besides its payload and account's keys, as one int."""
+    return (timestamp * NONCES + int(nonce)) * 2 + tampered
+
+
+def unseal_key(key: int) -> tuple[int, str, bool]:
+    rest, tampered = divmod(key, 2)
+    timestamp, nonce = divmod(rest, NONCES)
+    return timestamp, str(nonce), bool(tampered)
+
+
+def tamper(body: dict[str, Any]) -> dict[str, Any]:
+    """The body with its signature's first digit changed (the `tamper_signature` mode)."""
+    flipped = "0" if body["signature"][0] != "0" else "1"
+    return {**body, "signature": flipped + body["signature"][1:]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +237,8 @@ class Outbox:
         self.touched: set[str] = set()  # delivery ids changed since the last save (persistence.py)
         self.on_attempt: Callable[[Delivery, Attempt], None] | None = None  # the webhook log line
         self.forward_to: str | None = None  # `akool-mock listen`: every delivery goes here instead
+        # Seals a body again (the Backend's `seal_for`), for acknowledged deliveries: see `body_of`.
+        self.seal_for: Callable[[str, dict[str, Any], int, str], dict[str, Any]] | None = None
         # Only a state file reads `touched`: without one it stays empty instead of growing per delivery.
         self._touch: Callable[[str], None] = self.touched.add if track_touched else _ignore
 
@@ -170,7 +258,13 @@ class Outbox:
         self.sequence += 1
         modes = self.mode(job.owner)
         delivery = Delivery(
-            f"wh_{self.sequence:08d}", job.id, job.owner, job.webhook_url or "", payload, now, now
+            id=f"wh_{self.sequence:08d}",
+            job_id=job.id,
+            account=job.owner,
+            url=job.webhook_url or "",
+            payload=payload,
+            created_at=now,
+            next_at=now,
         )
         delivery.next_at = now + modes.delay_s
         self.deliveries[delivery.id] = delivery
@@ -190,7 +284,7 @@ class Outbox:
         if job.status not in (COMPLETED, FAILED):
             queue[-1].next_at = HELD
             return
-        reordered = sorted(queue, key=lambda d: d.payload["status"], reverse=True)
+        reordered = sorted(queue, key=lambda d: d.status, reverse=True)
         queue.clear()
         queue.extend(reordered)
         for delivery in queue:
@@ -205,11 +299,14 @@ class Outbox:
             return str(exc)
         return None
 
-    def take_due(self, now: float, seal_for: Any) -> list[Outgoing]:
+    def take_due(self, now: float, seal_for: Any, limit: int | None = None) -> list[Outgoing]:
         """Deliveries due now, marked in flight, with their sealed bodies: every due one of a job, or only the
-        head of its queue when the account wants them in order (or out of order, which is an order too)."""
+        head of its queue when the account wants them in order (or out of order, which is an order too).
+        At most about `limit` of them (a job's due ones are taken together): the rest stay due."""
         out: list[Outgoing] = []
         for queue in self.queues.values():
+            if limit is not None and len(out) >= limit:
+                break
             if not queue:
                 continue
             modes = self.mode(queue[0].account)
@@ -230,9 +327,9 @@ class Outbox:
         nonce = str(self.rng.randint(1000, 9999))  # digits in a string, as decided (#webhook-nonce-type)
         body: dict[str, Any] = seal_for(delivery.account, delivery.payload, timestamp, nonce)
         if modes.tamper_signature:
-            flipped = "0" if body["signature"][0] != "0" else "1"
-            body = {**body, "signature": flipped + body["signature"][1:]}
+            body = tamper(body)
         delivery.last_body = body
+        delivery.sealed_as = seal_key(timestamp, nonce, modes.tamper_signature)
         bodies = [body, body] if modes.duplicate else [body]
         sent = self.sent_bodies.setdefault(delivery.account, [])
         if modes.replay_nonce and sent:
@@ -253,10 +350,13 @@ class Outbox:
     ) -> None:
         """Record an attempt; 200 acknowledges, anything else schedules the next try."""
         attempt = Attempt(int(now * 1000), status, error, bodies, url or delivery.url)
-        delivery.attempts.append(attempt)
+        delivery.attempts = (*delivery.attempts, attempt)
         self._touch(delivery.id)
         if status == 200:
             delivery.state = "delivered"
+            delivery.next_at = delivery.created_at  # never read again: no float of its own (24 B)
+            if delivery.sealed_as is not None and self.seal_for is not None:
+                delivery.last_body = None  # sealed again when shown: `body_of`
             queue = self.queues.get(delivery.job_id)
             if queue is not None and delivery in queue:
                 queue.remove(delivery)
@@ -276,13 +376,13 @@ class Outbox:
         original = self.deliveries[delivery_id]
         self.sequence += 1
         copy = Delivery(
-            f"wh_{self.sequence:08d}",
-            original.job_id,
-            original.account,
-            original.url,
-            dict(original.payload),
-            now,
-            now,
+            id=f"wh_{self.sequence:08d}",
+            job_id=original.job_id,
+            account=original.account,
+            url=original.url,
+            payload=original.payload,
+            created_at=now,
+            next_at=now,
         )
         self.deliveries[copy.id] = copy
         self._touch(copy.id)
@@ -304,8 +404,21 @@ class Outbox:
 
     def _refuse(self, delivery: Delivery, now: float, reason: str) -> None:
         delivery.state = "refused"
-        delivery.attempts.append(Attempt(int(now * 1000), None, reason, 0))
+        delivery.attempts = (*delivery.attempts, Attempt(int(now * 1000), None, reason, 0))
         self._touch(delivery.id)
+
+    def body_of(self, delivery: Delivery) -> dict[str, Any] | None:
+        """The body of the delivery's last try, as sent: kept while it may be tried again, sealed again
+        (the same bytes) once acknowledged."""
+        if delivery.last_body is not None or delivery.sealed_as is None or self.seal_for is None:
+            return delivery.last_body
+        timestamp, nonce, tampered = unseal_key(delivery.sealed_as)
+        body = self.seal_for(delivery.account, delivery.payload, timestamp, nonce)
+        return tamper(body) if tampered else body
+
+    def describe(self, delivery: Delivery) -> dict[str, Any]:
+        """The delivery as the control API, the dashboard and `akool.webhooks` show it."""
+        return delivery.as_dict(self.body_of(delivery))
 
     def pending(self) -> int:
         return sum(len(q) for q in self.queues.values())

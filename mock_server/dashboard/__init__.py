@@ -60,7 +60,9 @@ def view(control: Control, filters: dict[str, str]) -> dict[str, Any]:
         "filters": filters,
         "jobs": jobs,
         "job": job_dict(chosen) if chosen else None,
-        "deliveries": [d.as_dict() for d in backend.outbox.for_job(chosen.id)] if chosen else [],
+        "deliveries": [backend.outbox.describe(d) for d in backend.outbox.for_job(chosen.id)]
+        if chosen
+        else [],
         "accounts": [account_dict(a) for a in backend.accounts.values()],
         "account_ids": list(backend.accounts),
         "operations": sorted({op.id for op in backend.catalog.operations if op.job is not None}),

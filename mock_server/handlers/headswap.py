@@ -9,7 +9,6 @@ reference faces; the task is a video job (status 1-4, `video_url`) with a webhoo
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from akool_mock.mock_server.errors import NotFound, ValidationFailed
@@ -20,6 +19,7 @@ from akool_mock.mock_server.handlers.common import (
     price,
     request_value,
     start_job,
+    team_id,
     webhook_url,
 )
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, QUEUED, Job
@@ -29,11 +29,6 @@ NOT_FOUND = 1014  # head-swap overview: "Resource not found (invalid analysis or
 ASSUMED_SECONDS = 10  # the fake does not read the video; the create example's video_duration is 10
 PROGRESS = {1: 0, 2: 50, 3: 100, 4: 100}
 FAILED_CODE = 2001  # the overview's "Server error", the only failure code it lists
-
-
-def team_id(client_id: str) -> str:
-    """A stable 24-hex team id per account (every answer carries one; the fake has no teams)."""
-    return hashlib.sha1(client_id.encode()).hexdigest()[:24]
 
 
 def _errors(job: Job) -> dict[str, Any]:
@@ -94,10 +89,8 @@ def get_analysis(call: Call) -> Reply:
 
 def _analysis_for(call: Call, video_url: str) -> Job:
     """The newest completed analysis of this video by this account; 1003 naming what is missing."""
-    analyses = [
-        job for job in call.backend.jobs.owned(call.owner.client_id, (ANALYSIS_OP,)) if not job.deleted
-    ]
-    same = [job for job in analyses if job.fields.get("video_url") == video_url]
+    # The analyses of this video only (an index: O(them), not O(the account's analyses)), oldest first.
+    same = call.backend.jobs.matching(call.owner.client_id, (ANALYSIS_OP,), "video_url", video_url)
     done = [job for job in same if job.status == COMPLETED]
     if done:
         return max(done, key=lambda job: job.created_at)

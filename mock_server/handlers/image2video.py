@@ -8,7 +8,6 @@ data/pricing/image2video.json), so the handlers compute the cost and charge it t
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from functools import cache
@@ -24,6 +23,7 @@ from akool_mock.mock_server.handlers.common import (
     price,
     split_ids,
     start_job,
+    team_id,
     webhook_url,
 )
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job
@@ -46,11 +46,6 @@ HIDDEN = frozenset({"video_length", "is_premium_model"})  # kept for pricing, no
 def _tables() -> dict[str, dict[str, Any]]:
     data = json.loads((PRICING_DIR / "image2video.json").read_text(encoding="utf-8"))
     return {op_id: rule["by_length"] for op_id, rule in data["operations"].items()}
-
-
-def _team_id(client_id: str) -> str:
-    """A stable 24-hex team id per account (every answer carries one; the fake has no teams)."""
-    return hashlib.sha1(client_id.encode()).hexdigest()[:24]
 
 
 def _table_price(call: Call, resolution: str, length: int) -> int:
@@ -91,7 +86,7 @@ def _video_fields(call: Call, effect: dict[str, Any] | None) -> dict[str, Any]:
     fields: dict[str, Any] = {
         "create_time": call.backend.now_ms(),
         "uid": call.owner.uid,
-        "team_id": _team_id(call.owner.client_id),
+        "team_id": team_id(call.owner.client_id),
         "webhookUrl": webhook_url(call) or "",
         "resolution": body["resolution"],
         "file_name": _file_name(prompt, effect),

@@ -14,8 +14,7 @@ from typing import Any
 
 from akool_mock.mock_server.errors import ValidationFailed
 from akool_mock.mock_server.handlers.base import Call, Handler, Reply
-from akool_mock.mock_server.handlers.common import PRICING_DIR, ok, price, start_job, webhook_url
-from akool_mock.mock_server.handlers.headswap import team_id
+from akool_mock.mock_server.handlers.common import PRICING_DIR, ok, price, start_job, team_id, webhook_url
 from akool_mock.mock_server.handlers.image2video import video_view
 
 BATCH_OP = "text2video.create_batch"

@@ -10,7 +10,6 @@ video translation `error_reason` with `error_code`). Decisions: schemas/NOTES.md
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import uuid
@@ -29,11 +28,12 @@ from akool_mock.mock_server.handlers.common import (
     price,
     split_ids,
     start_job,
+    team_id,
     webhook_url,
 )
 from akool_mock.mock_server.handlers.subtitles import audio_splits
-from akool_mock.mock_server.jobs import COMPLETED, FAILED, PROCESSING, QUEUED, Job
-from akool_mock.mock_server.state import Account
+from akool_mock.mock_server.handlers.voices import clones_named
+from akool_mock.mock_server.jobs import COMPLETED, FAILED, QUEUED, Job
 
 NOT_FOUND = 1008  # "The content you get does not exist" (every video page's code table)
 ASSUMED_MEDIA_SECONDS = 10.0  # the fake never fetches media; the docs' examples use 10 s clips
@@ -42,7 +42,6 @@ TRANSLATION_ERROR_CODE = 1205  # "Create video error, please try again later" (v
 LIPSYNC_TWICE = (
     1202  # "The same video cannot be translated with lip-sync in the same language more than once"
 )
-CLONE_OPS = ("voices.clone",)  # the account's own voices (VoiceLab)
 
 TALKING_PHOTO, LIPSYNC, TALKING_AVATAR = "talking_photo.create", "lipsync.create", "talking_avatar.create"
 CHARACTER_SWAP, TRANSLATION = "character_swap.create", "video_translation.create"
@@ -108,11 +107,6 @@ PRODUCTS: dict[str, Product] = {
 
 
 # ----- shared pieces -----------------------------------------------------------------------------------
-def _team_id(account: Account) -> str:
-    """A stable 24-hex team id per account (the same derivation as the VoiceLab handler)."""
-    return hashlib.sha1(account.client_id.encode()).hexdigest()[:24]
-
-
 def _uuid(call: Call) -> str:
     return str(uuid.UUID(int=call.backend.ids.random.getrandbits(128), version=4))
 
@@ -135,7 +129,7 @@ def _progress(call: Call, job: Job) -> int:
         return 100
     if job.policy != "time":
         return 50
-    started = next((at for status, at in job.history if status == PROCESSING), job.created_at)
+    started = job.created_at if job.processing_at is None else job.processing_at
     until = job.updated_at if job.status == FAILED else call.backend.now()
     processing = call.owner.lifecycle.for_operation(job.op_id).duration(job.op_id)[1]
     fraction = (until - started) / processing if processing > 0 else 0.0
@@ -148,7 +142,7 @@ FAILED_COST_FIELDS = frozenset({"deduction_credit", "deduction_duration"})
 def _values(call: Call, job: Job) -> dict[str, Any]:
     """Every value a video record can show, as of now."""
     values: dict[str, Any] = {"_id": job.id, "create_time": ms(job.created_at), "uid": call.owner.uid}
-    values["team_id"] = _team_id(call.owner)
+    values["team_id"] = team_id(call.owner.client_id)
     values.update(job.fields)
     values["video_status"] = values["status"] = job.status
     if job.terminal:
@@ -219,10 +213,8 @@ def _voice_ready(call: Call, voice_id: str) -> bool | None:
     for item in call.backend.seeded.get("voices", []):
         if voice_id in (item.get("_id"), item.get("voice_id")):
             return True
-    for job in call.backend.jobs.owned(call.owner.client_id, CLONE_OPS):
-        if voice_id in (job.id, job.fields.get("voice_id")):
-            return job.status == COMPLETED
-    return None
+    named = clones_named(call.backend, call.owner.client_id, voice_id)  # the oldest one, as always
+    return named[0].status == COMPLETED if named else None
 
 
 def _check_avatar(call: Call, where: str, avatar_id: str) -> None:

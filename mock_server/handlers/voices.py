@@ -10,7 +10,6 @@ schemas/NOTES.md ("Server behaviour").
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 from collections.abc import Callable
 from functools import cache
@@ -28,9 +27,10 @@ from akool_mock.mock_server.handlers.common import (
     polled_jobs,
     split_ids,
     start_job,
+    team_id,
 )
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, QUEUED, Job
-from akool_mock.mock_server.state import Account
+from akool_mock.mock_server.state import Backend
 
 CLONE, TTS, CHANGE = "voices.clone", "voices.tts", "voices.change"
 RESULT_OPS = {1: (TTS,), 2: (CHANGE,)}  # voice/resource/list type: 1 voiceTTS, 2 voiceChanger
@@ -101,11 +101,6 @@ def _assumed_change_seconds() -> float:
     return float(rules[CHANGE].get("assumed_seconds", 10))
 
 
-def _team_id(account: Account) -> str:
-    """A stable 24-hex team id per account (Akool answers one on every document)."""
-    return hashlib.sha1(account.client_id.encode()).hexdigest()[:24]
-
-
 def _hex32(call: Call) -> str:
     return f"{call.backend.ids.random.getrandbits(128):032x}"
 
@@ -123,7 +118,7 @@ def clone(call: Call) -> Reply:
     locale = options.get("language") or "en"  # the table's default
     fields: dict[str, Any] = {
         "uid": account.uid,
-        "team_id": _team_id(account),
+        "team_id": team_id(account.client_id),
         "voice_id": None,
         "name": body.get("name") or f"voice-{_hex32(call)[:8]}",
         "preview": None,
@@ -167,13 +162,35 @@ def _usable_voice(call: Call, ref: str) -> dict[str, Any]:
     stock = _stock(call, ref, by_voice_id=True)
     if stock is not None:
         return stock
-    for job in _clones(call):
-        if ref in (job.id, job.fields.get("voice_id")):
-            if job.status == COMPLETED:
-                return _voice_view(job)
-            state = "failed" if job.status == FAILED else "is still being cloned"
-            raise ValidationFailed(f"voice_id: voice {ref} {state} (status {job.status}); wait for status 3")
+    named = clones_named(call.backend, call.owner.client_id, ref)
+    if named:
+        job = named[-1]  # the newest
+        if job.status == COMPLETED:
+            return _voice_view(job)
+        state = "failed" if job.status == FAILED else "is still being cloned"
+        raise ValidationFailed(f"voice_id: voice {ref} {state} (status {job.status}); wait for status 3")
     raise ValidationFailed(f"voice_id: no such voice {ref}")
+
+
+def clones_named(backend: Backend, owner: str, ref: str) -> list[Job]:
+    """The owner's live clones whose `_id` or voice_id (shown once the clone completed) is `ref`, oldest
+    first. Found through the engine's index of the voice_id each clone was given at creation (`planned`),
+    so a TTS or a talking avatar naming a clone costs O(1), not O(the account's clones)."""
+    jobs = backend.jobs
+    found = [
+        job
+        for job in jobs.matching(owner, (CLONE,), "voice_id", ref, planned=True)
+        if job.fields.get("voice_id") == ref
+    ]
+    by_id = jobs.get(ref)
+    if (
+        by_id is not None
+        and (by_id.owner, by_id.op_id, by_id.deleted) == (owner, CLONE, False)
+        and by_id not in found
+    ):
+        found.append(by_id)
+        found.sort(key=lambda j: (j.created_at, j.id))
+    return found
 
 
 def _tags(value: Any) -> set[str]:
@@ -277,7 +294,7 @@ def _result_fields(call: Call, voice: dict[str, Any], file_name: str) -> dict[st
     fields: dict[str, Any] = {
         "create_time": call.backend.now_ms(),
         "uid": account.uid,
-        "team_id": _team_id(account),
+        "team_id": team_id(account.client_id),
         "preview": None,
         "webhookUrl": call.body.get("webhookUrl", ""),
         "duration": 0,

@@ -145,6 +145,47 @@ def test_matching_is_owned_filtered_by_the_field(
             assert engine.matching(who, ("op.x", "op.y"), "key", f"v{wanted}") == scanned
 
 
+@given(JOB_SPECS, st.integers(0, 3))
+def test_matching_a_planned_value_is_owned_filtered_by_it(
+    specs: list[tuple[str, str, int, bool]], wanted: int
+) -> None:
+    """The same with `planned=True`: the index reads the value planned at creation, not the fields."""
+    engine = JobEngine()
+    for index, (owner, op_id, value, delete) in enumerate(specs):
+        job = engine.create(
+            f"j{index:03d}",
+            op_id,
+            owner,
+            float(index),
+            TIME,
+            fails=False,
+            webhook_url=None,
+            cost=0.0,
+            fields={"key": "not this one"},
+            planned={"key": f"v{value}"},
+        )
+        if delete:
+            engine.delete(job)
+        for who in ("a", "b"):
+            scanned = [j for j in engine.owned(who, ("op.x", "op.y")) if j.planned == {"key": f"v{wanted}"}]
+            assert engine.matching(who, ("op.x", "op.y"), "key", f"v{wanted}", planned=True) == scanned
+            assert engine.matching(who, ("op.x", "op.y"), "key", f"v{wanted}") == []
+
+
+def test_history_and_completed_at_derive_from_the_times_of_the_moves() -> None:
+    engine = JobEngine()
+    job = make(engine)
+    assert (job.history, job.completed_at) == ([(QUEUED, 0.0)], None)
+    engine.step(job, 2.0)
+    assert (job.history, job.completed_at) == ([(QUEUED, 0.0), (PROCESSING, 2.0)], None)
+    engine.fail(job, 7.0)
+    assert (job.history, job.completed_at) == ([(QUEUED, 0.0), (PROCESSING, 2.0), (FAILED, 7.0)], None)
+    done = make(engine, job_id="j2")
+    engine.complete(done, 9.0)  # from queued: processing and completed at the same time
+    assert done.history == [(QUEUED, 0.0), (PROCESSING, 9.0), (COMPLETED, 9.0)]
+    assert done.completed_at == 9.0
+
+
 @given(st.booleans())
 def test_the_immediate_policy_finishes_on_creation_and_tells_each_status(fails: bool) -> None:
     engine = JobEngine()

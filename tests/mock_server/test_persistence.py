@@ -265,3 +265,40 @@ def test_ticks_write_only_changes_and_a_moved_clock_is_kept(tmp_path: Path) -> N
     assert db.total_changes == moved + 1
     assert fake_on(state).backend.now() == fake.backend.now()
     assert fake_on(state).get(POLL, _ids=job)["data"]["result"][0]["faceswap_status"] == 2
+
+
+# ----- the job and delivery rows keep their layout (a compact record in memory: jobs.py, webhooks.py) -------
+def test_rows_keep_history_and_bodies_and_load_back_the_same(tmp_path: Path) -> None:
+    from akool_mock.mock_server.dispatch import send_sync
+
+    state = tmp_path / "akool.sqlite"
+    first = fake_on(state)
+    first.request(
+        "POST", f"/_mock/accounts/{DEFAULT_CLIENT_ID}/webhook-modes", body={"tamper_signature": True}
+    )
+    job = first.post(CREATE, {**JOB, "webhookUrl": "http://127.0.0.1:9/hook"})["data"]["_id"]
+    first.clock.advance(2)
+    first.request("POST", f"/_mock/jobs/{job}/advance")
+    first.clock.advance(3)
+    first.request("POST", f"/_mock/jobs/{job}/complete")
+    sent: list[dict[str, object]] = []
+    send_sync(first.backend, lambda _url, body, _headers: sent.append(json.loads(body)) or 200)
+    shown_job = first.request("GET", f"/_mock/jobs/{job}").body
+    shown_hooks = first.request("GET", "/_mock/webhooks", query={"job": job}).body["deliveries"]
+    assert [h["status"] for h in shown_job["history"]] == [1, 2, 3]
+    assert shown_job["completed_at"] == shown_job["history"][-1]["at"]
+
+    with sqlite3.connect(state) as db:
+        row = json.loads(db.execute("SELECT data FROM jobs WHERE id = ?", (job,)).fetchone()[0])
+        bodies = [
+            json.loads(data)["last_body"] for (data,) in db.execute("SELECT data FROM deliveries ORDER BY id")
+        ]
+    assert [at * 1000 for _, at in row["history"]] == [h["at"] for h in shown_job["history"]]
+    assert row["completed_at"] * 1000 == shown_job["completed_at"]
+    assert "processing_at" not in row
+    assert bodies == sent  # what an akool-mock that keeps every body wrote, and reads
+
+    second = fake_on(state)
+    assert second.request("GET", f"/_mock/jobs/{job}").body == shown_job
+    assert second.request("GET", "/_mock/webhooks", query={"job": job}).body["deliveries"] == shown_hooks
+    assert all(d.last_body is None for d in second.backend.outbox.deliveries.values())
