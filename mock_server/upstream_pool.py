@@ -36,6 +36,8 @@ UPSTREAM_ERRORS: tuple[type[Exception], ...] = (
 
 
 class PinnedPools:
+    """httpcore pools by client connection (the `size` most recent), and one shared pool for the rest."""
+
     def __init__(self, size: int = 256) -> None:
         self.size = size
         self._pools: OrderedDict[Hashable, httpcore.AsyncConnectionPool] = OrderedDict()
