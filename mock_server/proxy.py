@@ -5,7 +5,7 @@ upstream's answer comes back unchanged (status, headers, bytes; large bodies are
 Meanwhile each exchange is matched to its operation and checked by `drift.ExchangeValidator`; observers (the
 console, the drift report, the HAR recorder) are told of every exchange once it is complete.
 
-    client ──► Starlette catch-all ──► httpx transport (streamed) ──► upstream (openapi / sg3 detect host)
+    client ──► Starlette router ──► httpcore pool (streamed) ──► upstream (openapi / sg3 detect host)
                        │                                                   │
                        └──── Observed(request, answer, ExchangeResult) ◄───┘ ──► observers
 
@@ -21,16 +21,18 @@ import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
-from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
-from starlette.routing import request_response
+from starlette.routing import Router
+from starlette.types import Receive, Scope, Send
 
 from akool_mock.mock_server.drift import DETECT_HOST, NOT_VALIDATED, Drift, ExchangeResult, ExchangeValidator
-from akool_mock.mock_server.upstream_pool import CLIENT, PinnedTransports
+from akool_mock.mock_server.upstream_pool import UPSTREAM_ERRORS, PinnedPools
 from akool_mock.mock_server.webhook_check import WebhookFront
 from akool_mock.mock_server.wire import dumps
 
@@ -54,6 +56,26 @@ HOP_BY_HOP = frozenset(
     }
 )
 RawHeaders = list[tuple[bytes, bytes]]
+WITH_BODY = frozenset({"POST", "PUT", "PATCH"})  # httpx sends `Content-Length: 0` for these when empty
+
+
+@dataclass(frozen=True, slots=True)
+class Upstream:
+    """An upstream base URL, parsed once: what each forwarded request's httpcore URL and Host are made of."""
+
+    text: str  # without a trailing slash
+    scheme: bytes
+    host: bytes
+    port: int | None
+    prefix: bytes  # the base's own path, before the request's
+    netloc: bytes  # the Host header, as httpx writes it
+
+    @staticmethod
+    @cache
+    def parse(base: str) -> Upstream:
+        url = httpx.URL(base.rstrip("/"))
+        prefix = url.raw_path.split(b"?", 1)[0].rstrip(b"/")
+        return Upstream(base.rstrip("/"), url.raw_scheme, url.raw_host, url.port, prefix, url.netloc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,32 +123,27 @@ class Proxy:
     settings: ProxySettings
     validator: ExchangeValidator = field(default_factory=ExchangeValidator)
     observers: list[Observer] = field(default_factory=list)
-    transport: httpx.AsyncBaseTransport | None = None  # a test seam; None: the network
+    pools: PinnedPools | None = None  # a test seam; None: pools of the proxy's own
 
-    def app(self) -> Starlette:
-        state: dict[str, httpx.AsyncBaseTransport] = {}
+    def app(self) -> Router:
+        """The ASGI app: a bare Starlette router (no middleware: an error becomes uvicorn's plain 500)."""
+        state: dict[str, PinnedPools] = {}
 
         @contextlib.asynccontextmanager
-        async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-            # httpx's transports, not an AsyncClient: a proxy must not keep cookies across users, follow
+        async def lifespan(_app: object) -> AsyncIterator[None]:
+            # httpcore's pools, not an httpx client: a proxy must not keep cookies across users, follow
             # redirects or add default headers, and the client's per-request machinery halves throughput.
-            transport = self.transport or PinnedTransports()
-            async with transport:
-                state["transport"] = transport
+            async with self.pools or PinnedPools() as pools:
+                state["pools"] = pools
                 yield
 
-        async def endpoint(request: Request) -> Response:
-            return await self.forward(state["transport"], request)
+        async def endpoint(scope: Scope, receive: Receive, send: Send) -> None:
+            response = await self.forward(state["pools"], Request(scope, receive))
+            await response(scope, receive, send)
 
-        app = Starlette(lifespan=lifespan)
-        app.router.default = request_response(endpoint)
-        return app
+        return Router(default=endpoint, lifespan=lifespan)
 
-    @property
-    def _timeout(self) -> dict[str, float]:
-        return httpx.Timeout(self.settings.timeout_s).as_dict()  # type: ignore[return-value]
-
-    def upstream_url(self, method: str, path: str, body: bytes, raw_path: bytes, query: bytes) -> str:
+    def upstream(self, method: str, path: str, body: bytes) -> Upstream:
         """Where a request goes: the detect host's upstream, the webhook receiver (a delivery-shaped POST on
         a path of no operation, when one is fronted), or the API upstream."""
         routed = self.validator.route(method, path)
@@ -137,67 +154,73 @@ class Proxy:
             base = webhook.receiver
         else:
             base = self.settings.upstream
-        url = base.rstrip("/") + raw_path.decode("latin-1")
-        return f"{url}?{query.decode('latin-1')}" if query else url
+        return Upstream.parse(base)
 
-    async def forward(self, transport: httpx.AsyncBaseTransport, request: Request) -> Response:
+    async def forward(self, pools: PinnedPools, request: Request) -> Response:
         started, clock = datetime.now(UTC), time.perf_counter()
-        outgoing = self._outgoing(request, await request.body())
-        method, path, body = request.method, request.scope["path"], outgoing.content
-        headers = list(outgoing.headers.raw)
+        scope, body = request.scope, await request.body()
+        method, path = request.method, scope["path"]
+        url, outgoing = self._outgoing(scope, method, path, body)
         observed = Observed(
-            started, method, str(outgoing.url), headers, body, None, [], None, 0.0, _unchecked(method, path)
+            started, method, url, outgoing.headers, body, None, [], None, 0.0, _unchecked(method, path)
         )
+        client = scope.get("client")
         try:
-            answer = await transport.handle_async_request(outgoing)
-            answer.request = outgoing
-        except httpx.HTTPError as exc:
+            answer = await pools.send(tuple(client) if client else None, outgoing)
+        except UPSTREAM_ERRORS as exc:
             return self._failed(observed, exc, clock)
         kept: list[bytes] = []
-        # A transport that hands back an answer already read (a mock in tests) is passed on as read.
-        chunks = _once(answer.content) if answer.is_stream_consumed else answer.aiter_raw()
+        chunks = answer.aiter_stream()
         try:
             complete = await _buffer(chunks, kept, self.settings.max_validated_bytes)
-        except httpx.HTTPError as exc:
+        except UPSTREAM_ERRORS as exc:
             await answer.aclose()
             return self._failed(observed, exc, clock)
-        observed.status = answer.status_code
-        observed.response_headers = [
-            (k.lower(), v) for k, v in answer.headers.raw if k.lower() not in HOP_BY_HOP
-        ]
+        observed.status = answer.status
+        observed.response_headers = [(k.lower(), v) for k, v in answer.headers if k.lower() not in HOP_BY_HOP]
         if not complete:
             return self._streamed(answer, chunks, kept, observed, clock)
         await answer.aclose()
-        return self._answered(observed, answer, b"".join(kept), clock)
+        return self._answered(observed, b"".join(kept), clock)
 
-    def _outgoing(self, request: Request, body: bytes) -> httpx.Request:
-        """The request for the upstream: the same method, raw path, query, headers and body."""
-        scope = request.scope
-        method, path = request.method, scope["path"]
-        url = self.upstream_url(
-            method, path, body, scope.get("raw_path") or path.encode(), scope["query_string"]
-        )
-        headers = [
+    def _outgoing(self, scope: Scope, method: str, path: str, body: bytes) -> tuple[str, httpcore.Request]:
+        """The request for the upstream, and its URL: the same method, raw path, query, headers and body.
+        Host and Content-Length are set for the next hop as httpx sets them (Host first)."""
+        upstream = self.upstream(method, path, body)
+        raw_path, query = scope.get("raw_path") or path.encode(), scope["query_string"]
+        tail = raw_path + b"?" + query if query else raw_path
+        target, url = upstream.prefix + tail, upstream.text + tail.decode("latin-1")
+        headers: RawHeaders = [(b"Host", upstream.netloc)]
+        if not body and method in WITH_BODY:
+            headers.append((b"Content-Length", b"0"))
+        headers += [
             (k, v)
             for k, v in scope["headers"]
             if k not in HOP_BY_HOP and k not in (b"host", b"content-length")
         ]
-        client = scope.get("client")
-        extensions = {"timeout": self._timeout, CLIENT: tuple(client) if client else None}
-        return httpx.Request(method, url, headers=headers, content=body, extensions=extensions)
+        if body:
+            headers.append((b"Content-Length", str(len(body)).encode()))
+        t = self.settings.timeout_s
+        return url, httpcore.Request(
+            method,
+            httpcore.URL(scheme=upstream.scheme, host=upstream.host, port=upstream.port, target=target),
+            headers=headers,
+            content=body,
+            extensions={"timeout": {"connect": t, "read": t, "write": t, "pool": t}},
+        )
 
-    def _answered(self, observed: Observed, answer: httpx.Response, content: bytes, clock: float) -> Response:
+    def _answered(self, observed: Observed, content: bytes, clock: float) -> Response:
         """A whole answer: checked, told, and passed back as it came (or refused, with `strict`)."""
         observed.response_body = content
-        decoded = _decoded(answer, content)
+        decoded = _decoded(observed.response_headers, content)
         observed.result = self._check(
-            observed.method, observed.url, observed.request_body, answer.status_code, decoded
+            observed.method, observed.url, observed.request_body, observed.status, decoded
         )
         observed.elapsed_ms = (time.perf_counter() - clock) * 1000
         if self.settings.strict and observed.result.response_violations:
             return self._refused(observed)
         self._tell(observed)
-        response = Response(content, answer.status_code)
+        response = Response(content, observed.status or 200)
         response.raw_headers = _with_length(observed.response_headers, len(content))
         return response
 
@@ -211,7 +234,7 @@ class Proxy:
 
     def _streamed(
         self,
-        answer: httpx.Response,
+        answer: httpcore.Response,
         chunks: AsyncIterator[bytes],
         kept: list[bytes],
         observed: Observed,
@@ -235,8 +258,8 @@ class Proxy:
         response.raw_headers = list(observed.response_headers)
         return response
 
-    def _failed(self, observed: Observed, exc: httpx.HTTPError, clock: float) -> Response:
-        timed_out = isinstance(exc, httpx.TimeoutException)
+    def _failed(self, observed: Observed, exc: Exception, clock: float) -> Response:
+        timed_out = isinstance(exc, httpcore.TimeoutException)
         status = 504 if timed_out else 502
         what = "timed out" if timed_out else f"failed: {type(exc).__name__}: {exc}"
         observed.error = f"akool-mock proxy: the upstream answer to {observed.method} {observed.url} {what}"
@@ -288,10 +311,6 @@ def _request_only(proxy: Proxy, observed: Observed) -> ExchangeResult:
     return ExchangeResult(full.method, full.path, full.operation, observed.status, (*kept, note))
 
 
-async def _once(content: bytes) -> AsyncIterator[bytes]:
-    yield content
-
-
 async def _buffer(chunks: AsyncIterator[bytes], kept: list[bytes], limit: int) -> bool:
     """Read the raw answer into `kept` until it ends (True) or passes `limit` bytes (False)."""
     size = 0
@@ -303,14 +322,13 @@ async def _buffer(chunks: AsyncIterator[bytes], kept: list[bytes], limit: int) -
     return True
 
 
-def _decoded(answer: httpx.Response, raw: bytes) -> bytes:
+def _decoded(headers: RawHeaders, raw: bytes) -> bytes:
     """The body as the client will read it (gzip, deflate, br undone), for validation only."""
-    if "content-encoding" not in answer.headers:
+    encoding = [value for name, value in headers if name == b"content-encoding"]
+    if not encoding:
         return raw
     try:
-        return httpx.Response(
-            200, headers={"content-encoding": answer.headers["content-encoding"]}, content=raw
-        ).content
+        return httpx.Response(200, headers=[(b"content-encoding", b", ".join(encoding))], content=raw).content
     except httpx.DecodingError:
         return raw
 
@@ -321,4 +339,4 @@ def _with_length(headers: RawHeaders, length: int) -> RawHeaders:
     return [*headers, (b"content-length", str(length).encode())]
 
 
-__all__ = ["DEFAULT_DETECT_UPSTREAM", "DEFAULT_UPSTREAM", "Observed", "Proxy", "ProxySettings"]
+__all__ = ["DEFAULT_DETECT_UPSTREAM", "DEFAULT_UPSTREAM", "Observed", "Proxy", "ProxySettings", "Upstream"]

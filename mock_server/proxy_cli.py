@@ -90,6 +90,7 @@ def _proxy(args: argparse.Namespace) -> int:
         proxy.observers.append(recorder)
     config = uvicorn.Config(
         proxy.app(),
+        proxy_headers=False,  # X-Forwarded-* are forwarded as sent, never read by the proxy
         host=args.host,
         port=args.port,
         log_level="warning",

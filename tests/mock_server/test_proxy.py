@@ -166,6 +166,15 @@ def test_strict_answers_a_non_conforming_answer_with_the_drift(via: Proxied) -> 
     assert [o.answered for o in seen] == [502, None]
 
 
+def test_strict_forwards_a_drifting_request_and_reports_it(via: Proxied) -> None:
+    with via(strict=True) as (base, seen):
+        answer = httpx.get(f"{base}{POLL}", headers={"x-api-key": "k" * 32})  # no `_ids`
+    assert answer.status_code == 200
+    assert answer.json() == drift_upstream.poll_answer()
+    assert [(d.direction, d.path) for d in seen[0].result.violations] == [("request", "query._ids")]
+    assert seen[0].answered is None
+
+
 def test_the_legacy_detect_host_goes_to_its_own_upstream(via: Proxied, detect_upstream: str) -> None:
     with via() as (base, seen):
         answer = httpx.post(f"{base}/detect", json={"single_face": True, "image_url": "https://e.com/a.png"})
