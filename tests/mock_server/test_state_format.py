@@ -194,6 +194,18 @@ def _opens_or_refuses(folder: Path, content: bytes) -> None:
         assert str(path) in message
 
 
+def test_a_table_name_that_is_not_text_is_refused_in_one_line(tmp_path: Path, pristine: bytes) -> None:
+    """A flipped byte in sqlite_master's name column: SQLite hands back bytes Python cannot decode."""
+    damaged = bytearray(pristine)
+    name = damaged.find(b"CREATE TABLE") - len(b"jobs")  # the row: type, name, tbl_name, rootpage, sql
+    assert name > 0
+    damaged[damaged.rfind(b"table", 0, name) + len(b"table")] = 0xFF
+    with pytest.raises(StateFileError, match="akool.sqlite"):
+        path = tmp_path / "akool.sqlite"
+        path.write_bytes(bytes(damaged))
+        make_fake(build_settings({"state_file": str(path)}, clock="manual"))
+
+
 @given(st.binary(max_size=600) | st.binary(max_size=600).map(lambda tail: b"SQLite format 3\x00" + tail))
 @settings(max_examples=40, deadline=None)
 def test_any_bytes_at_all_are_opened_or_refused_in_one_line(
