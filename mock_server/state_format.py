@@ -141,7 +141,7 @@ def _check_identity(path: Path, db: sqlite3.Connection) -> int:
         application_id = int(db.execute("PRAGMA application_id").fetchone()[0])
         version = int(db.execute("PRAGMA user_version").fetchone()[0])
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged name can be bytes that are not text
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged name can be bytes, not text
         raise damaged(path, exc) from None
     if application_id == 0 and version == 0 and tables == {*TABLES, "meta"}:
         return LEGACY_VERSION

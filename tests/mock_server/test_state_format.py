@@ -200,10 +200,11 @@ def test_a_table_name_that_is_not_text_is_refused_in_one_line(tmp_path: Path, pr
     name = damaged.find(b"CREATE TABLE") - len(b"jobs")  # the row: type, name, tbl_name, rootpage, sql
     assert name > 0
     damaged[damaged.rfind(b"table", 0, name) + len(b"table")] = 0xFF
-    with pytest.raises(StateFileError, match="akool.sqlite"):
-        path = tmp_path / "akool.sqlite"
-        path.write_bytes(bytes(damaged))
-        make_fake(build_settings({"state_file": str(path)}, clock="manual"))
+    path = tmp_path / "akool.sqlite"
+    path.write_bytes(bytes(damaged))
+    settings = build_settings({"state_file": str(path)}, clock="manual")
+    with pytest.raises(StateFileError, match=r"akool\.sqlite"):
+        make_fake(settings)
 
 
 @given(st.binary(max_size=600) | st.binary(max_size=600).map(lambda tail: b"SQLite format 3\x00" + tail))
