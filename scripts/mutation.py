@@ -105,15 +105,30 @@ def main(argv: list[str] | None = None) -> int:
     started, load_start = time.time(), os.getloadavg()
     every = generate()
     population = sorted(every)
-    chosen = (
-        population if args.sample <= 0 else sorted(random.Random(args.seed).sample(population, args.sample))
+    # In drawn order: the chunks run so far are themselves a random sample (a stopped run still counts).
+    drawn = random.Random(args.seed).sample(
+        population, args.sample if 0 < args.sample < len(population) else len(population)
     )
+    chosen = sorted(drawn)
     results = load_results(args.fresh)
-    todo = [name for name in chosen if name not in results["mutants"]]
+    todo = [name for name in drawn if name not in results["mutants"]]
     print(
         f"mutation: {len(every)} mutants, {len(chosen)} chosen (seed {args.seed}), {len(todo)} to run",
         flush=True,
     )
+    run: dict[str, Any] = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started)),
+        "ran": 0,
+        "population": len(every),
+        "sample": args.sample,
+        "seed": args.seed,
+        "max_children": args.max_children,
+        "load_at_start": [round(x, 2) for x in load_start],
+        "cpus": os.cpu_count(),
+        "profile": os.environ["HYPOTHESIS_PROFILE"],
+    }
+    results["runs"].append(run)
+    results["sample"] = {"size": args.sample, "seed": args.seed, "chosen": chosen}
     for start in range(0, len(todo), args.chunk):
         chunk = todo[start : start + args.chunk]
         wait_quiet()
@@ -127,24 +142,13 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         for name in chunk:
             results["mutants"][name] = {"source": every[name], **codes[name]}
+        # after each chunk: a run stopped between chunks keeps what it measured
+        run.update(
+            ran=run["ran"] + len(chunk),
+            seconds=round(time.time() - started),
+            load_at_end=[round(x, 2) for x in os.getloadavg()],
+        )
         RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", "utf-8")
-    results["runs"].append(
-        {
-            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started)),
-            "seconds": round(time.time() - started),
-            "ran": len(todo),
-            "population": len(every),
-            "sample": args.sample,
-            "seed": args.seed,
-            "max_children": args.max_children,
-            "load_at_start": [round(x, 2) for x in load_start],
-            "load_at_end": [round(x, 2) for x in os.getloadavg()],
-            "cpus": os.cpu_count(),
-            "profile": os.environ["HYPOTHESIS_PROFILE"],
-        }
-    )
-    results["sample"] = {"size": args.sample, "seed": args.seed, "chosen": chosen}
-    RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", "utf-8")
     print(f"mutation: done in {time.time() - started:.0f} s; results in {RESULTS.relative_to(ROOT)}")
     return 0
 

@@ -122,6 +122,11 @@ def render(results: dict[str, Any], mutants: list[Mutant]) -> str:
     scored = len(mutants) - len(equivalent)
     score = 100.0 * detected / scored if scored else 0.0
     run = results["runs"][-1] if results["runs"] else {}
+    first = results["runs"][0] if results["runs"] else {}
+    loads = "; ".join(
+        f"{r.get('load_at_start')} at the start and {r.get('load_at_end')} at the end of run {n}"
+        for n, r in enumerate(results["runs"], 1)
+    )
     seconds = sum(r["seconds"] for r in results["runs"])
     by_file: dict[str, Counter[str]] = {}
     for m in mutants:
@@ -134,14 +139,14 @@ def render(results: dict[str, Any], mutants: list[Mutant]) -> str:
         "pipeline, state, jobs and webhooks; each mutant runs the contract suite's tests that call the",
         "mutated function (in-process target, `ci` profile, `-x`). A mutant is killed when a test fails.",
         "",
-        f"- date: {run.get('date', '?')}; command: `tox -e mutation -- --sample {run.get('sample')} "
+        f"- date: {first.get('date', '?')}; command: `tox -e mutation -- --sample {run.get('sample')} "
         f"--seed {run.get('seed')}` (or `python scripts/mutation.py --sample {run.get('sample')} "
-        f"--seed {run.get('seed')}` in a venv with `mutmut>=3.8,<4`)",
+        f"--seed {run.get('seed')}` in a venv with `mutmut>=3.8,<3.9`)",
         f"- duration: {seconds / 60:.0f} min over {len(results['runs'])} invocation(s), "
-        f"{run.get('max_children')} mutants at once on {run.get('cpus')} cores; load average at start "
-        f"{run.get('load_at_start')}, at end {run.get('load_at_end')} (1, 5, 15 min)",
-        f"- mutants generated: {run.get('population')}; run: {len(mutants)} (a sample drawn with seed "
-        f"{run.get('seed')} from the sorted names)",
+        f"{run.get('max_children')} mutants at once on {run.get('cpus')} cores shared with other work; load "
+        f"average (1, 5, 15 min): {loads}",
+        f"- mutants generated: {run.get('population')}; run: {len(mutants)} of a sample of "
+        f"{run.get('sample')} drawn with seed {run.get('seed')} from the sorted names",
         f"- killed: {counts[KILLED]}; timed out: {counts[TIMEOUT]} (counted as detected); survived: "
         f"{counts[SURVIVED]}; called by no test of the suite: {counts[NO_TESTS]}; other: {counts[OTHER]}",
         f"- equivalent (no client can observe them): {len(equivalent)}; gaps of the suite: {len(gaps)}",
@@ -158,12 +163,14 @@ def render(results: dict[str, Any], mutants: list[Mutant]) -> str:
         out.append("None: every surviving mutant of the sample is equivalent.")
     for m in gaps:
         verdict = VERDICTS.get(m.name, ("", "not judged yet"))
-        out += [f"### `{m.where}` ({m.status})", "", f"{verdict[1]}", "", "```diff", hunk(m.diff), "```", ""]
+        out += [f"### `{m.where}` ({m.status})", "", f"`{m.name}`", "", verdict[1]]
+        out += ["", "```diff", hunk(m.diff), "```", ""]
     out += ["", "## Equivalent mutants", ""]
     if not equivalent:
         out.append("None.")
     for m in equivalent:
-        out += [f"### `{m.where}`", "", VERDICTS[m.name][1], "", "```diff", hunk(m.diff), "```", ""]
+        out += [f"### `{m.where}`", "", f"`{m.name}`", "", VERDICTS[m.name][1]]
+        out += ["", "```diff", hunk(m.diff), "```", ""]
     return "\n".join(out).rstrip() + "\n"
 
 
