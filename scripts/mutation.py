@@ -38,11 +38,22 @@ def generate() -> dict[str, str]:
     # mutmut 3.8's generation, as `mutmut run` does it before testing
     from mutmut.__main__ import create_mutants
     from mutmut.configuration import config
-    from mutmut.utils.file_utils import copy_also_copy_files, copy_src_dir, setup_source_paths
+    from mutmut.utils.file_utils import (
+        copy_also_copy_files,
+        copy_src_dir,
+        setup_source_paths,
+        walk_all_files,
+    )
 
     os.environ["MUTANT_UNDER_TEST"] = "mutant_generation"
     config()
     MUTANTS.mkdir(exist_ok=True)
+    # mutmut copies a file only when mutants/ lacks it: refresh what is not mutated (the suite itself, the
+    # schemas, the rest of the fake), so a reused mutants/ never tests with an old suite.
+    for root, name in walk_all_files():
+        source = Path(root) / name
+        if not (name.endswith(".py") and config().should_mutate(source)):
+            (MUTANTS / source).unlink(missing_ok=True)
     with contextlib.redirect_stdout(io.StringIO()):  # mutmut prints every file it copies
         copy_src_dir()
         copy_also_copy_files()
@@ -116,8 +127,12 @@ def main(argv: list[str] | None = None) -> int:
         f"mutation: {len(every)} mutants, {len(chosen)} chosen (seed {args.seed}), {len(todo)} to run",
         flush=True,
     )
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    )
     run: dict[str, Any] = {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started)),
+        "commit": head.stdout.strip(),
         "ran": 0,
         "population": len(every),
         "sample": args.sample,

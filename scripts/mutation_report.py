@@ -117,9 +117,10 @@ def render(results: dict[str, Any], mutants: list[Mutant]) -> str:
     counts = Counter(m.status for m in mutants)
     unkilled = [m for m in mutants if m.status in (SURVIVED, NO_TESTS, OTHER)]
     equivalent = [m for m in unkilled if VERDICTS.get(m.name, ("", ""))[0] == "equivalent"]
-    gaps = [m for m in unkilled if m not in equivalent]
+    artefacts = [m for m in unkilled if VERDICTS.get(m.name, ("", ""))[0] == "artefact"]
+    gaps = [m for m in unkilled if m not in equivalent and m not in artefacts]
     detected = counts[KILLED] + counts[TIMEOUT]
-    scored = len(mutants) - len(equivalent)
+    scored = len(mutants) - len(equivalent) - len(artefacts)
     score = 100.0 * detected / scored if scored else 0.0
     run = results["runs"][-1] if results["runs"] else {}
     first = results["runs"][0] if results["runs"] else {}
@@ -145,11 +146,14 @@ def render(results: dict[str, Any], mutants: list[Mutant]) -> str:
         f"- duration: {seconds / 60:.0f} min over {len(results['runs'])} invocation(s), "
         f"{run.get('max_children')} mutants at once on {run.get('cpus')} cores shared with other work; load "
         f"average (1, 5, 15 min): {loads}",
+        f"- suite and fake at commit {run.get('commit', '?')}"
+        + (f" ({run['note']})" if run.get("note") else ""),
         f"- mutants generated: {run.get('population')}; run: {len(mutants)} of a sample of "
         f"{run.get('sample')} drawn with seed {run.get('seed')} from the sorted names",
         f"- killed: {counts[KILLED]}; timed out: {counts[TIMEOUT]} (counted as detected); survived: "
         f"{counts[SURVIVED]}; called by no test of the suite: {counts[NO_TESTS]}; other: {counts[OTHER]}",
-        f"- equivalent (no client can observe them): {len(equivalent)}; gaps of the suite: {len(gaps)}",
+        f"- equivalent (no client can observe them): {len(equivalent)}; gaps of the suite: {len(gaps)}; "
+        f"reported surviving but killed when run by hand (left out): {len(artefacts)}",
         f"- **score: {detected}/{scored} = {score:.1f} %** of the non-equivalent mutants detected",
         "",
         "| file | killed | timed out | survived | no test | equivalent |",
@@ -158,7 +162,12 @@ def render(results: dict[str, Any], mutants: list[Mutant]) -> str:
     for source, c in sorted(by_file.items()):
         eq = sum(1 for m in equivalent if m.source.removeprefix("akool_mock/") == source)
         out.append(f"| {source} | {c[KILLED]} | {c[TIMEOUT]} | {c[SURVIVED]} | {c[NO_TESTS]} | {eq} |")
-    out += ["", "## Gaps of the suite", ""]
+    kinds = Counter(
+        VERDICTS.get(m.name, ("", "not judged yet"))[1].split(": ")[0].split(". ")[0] for m in gaps
+    )
+    out += ["", "## Gaps of the suite", "", "The recurring ones (each mutant is listed below):", ""]
+    out += [f"- {n} x {text}" for text, n in kinds.most_common() if n > 1]
+    out += [f"- {sum(1 for n in kinds.values() if n == 1)} single gaps", ""]
     if not gaps:
         out.append("None: every surviving mutant of the sample is equivalent.")
     for m in gaps:
@@ -169,6 +178,12 @@ def render(results: dict[str, Any], mutants: list[Mutant]) -> str:
     if not equivalent:
         out.append("None.")
     for m in equivalent:
+        out += [f"### `{m.where}`", "", f"`{m.name}`", "", VERDICTS[m.name][1]]
+        out += ["", "```diff", hunk(m.diff), "```", ""]
+    out += ["", "## Reported surviving, killed when run by hand", ""]
+    if not artefacts:
+        out.append("None.")
+    for m in artefacts:
         out += [f"### `{m.where}`", "", f"`{m.name}`", "", VERDICTS[m.name][1]]
         out += ["", "```diff", hunk(m.diff), "```", ""]
     return "\n".join(out).rstrip() + "\n"
