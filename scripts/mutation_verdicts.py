@@ -187,7 +187,8 @@ VERDICTS: dict[str, tuple[str, str]] = {
         "No job remembers its webhookUrl, so no webhook is ever sent, and the suite does not notice: it "
         "checked the deliveries that happened, not that one happens. The worst gap found; closed after "
         "this run: the job machines now check that a job created with the target's webhook URL and polled "
-        "as finished had its outcome delivered (curated bug `webhook_url_ignored` shows it caught).",
+        "as finished had its outcome delivered; `mutmut run` of this mutant now kills it (curated bug "
+        "`webhook_url_ignored` too).",
     ),
     "akool_mock.mock_server.handlers.image2video.x_video_view__mutmut_6": (
         GAP,
