@@ -160,15 +160,16 @@ class Recorder:
     def rules_table(self) -> str:
         """Per target, the rules (tests of the suite) that ran, numbered, then each operation with the
         numbers of the rules checked on it; `!` marks a rule that failed there. What a green run means."""
-        numbers = {key: n for n, key in enumerate(self.rule_texts, 1)}
+        used = {rule for c in self.targets.values() for rules in c.rules.values() for rule in rules}
+        numbers = {key: n for n, key in enumerate((k for k in self.rule_texts if k in used), 1)}
         lines = []
         for name, c in self.targets.items():
             if not c.rules:
                 continue
             lines.append(f"akool rules checked per operation, target {name} (! = failed)")
-            used = sorted({numbers[r] for rules in c.rules.values() for r in rules})
+            mine = {numbers[r] for rules in c.rules.values() for r in rules}
             for key, n in numbers.items():
-                if n in used:
+                if n in mine:
                     lines.append(f"  {n:>2}  {key}: {self.rule_texts[key]}")
             width = max(len(op) for op in c.rules)
             for op, rules in sorted(c.rules.items()):

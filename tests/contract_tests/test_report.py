@@ -81,3 +81,17 @@ def test_exchanges_during_a_test_count_as_its_rule_checked() -> None:
         "   2  test_paging::test_pages: pages hold at most size items",
     ]
     assert table[3:] == ["  voices.list  1 2!", "  voices.tts   1"]
+
+
+def test_rules_that_sent_nothing_get_no_number() -> None:
+    recorder = Recorder(total_operations=1)
+    recorder.begin(Rule("test_live_drift::test_free", "live only"))  # skipped: sent nothing
+    recorder.end(failed=False)
+    recorder.begin(Rule("test_auth::test_credentials", "missing credentials answer 1102"))
+    recorder.exchange("inprocess", "voices.list", 1102, True)
+    recorder.end(failed=False)
+    table = recorder.rules_table().splitlines()
+    assert table[1:] == [
+        "   1  test_auth::test_credentials: missing credentials answer 1102",
+        "  voices.list  1",
+    ]
