@@ -1,22 +1,23 @@
 """The `akool` pytest plugin: choose a target, get fixtures, see what a run covered.
 
 Options: --akool-target (inprocess | a base URL | live), --akool-seed, --akool-report FILE,
---akool-allow-costly (live only). Live credentials: AKOOL_API_KEY, or AKOOL_CLIENT_ID and
-AKOOL_CLIENT_SECRET; AKOOL_BASE_URL. Fixtures: `akool` (a FakeAkool), `akool_server` (a served fake, one per
-session, reset between tests), `akool_target` (the suite's Target), `akool_client` (an SDK client bound to
-the target). Nothing heavy is imported until a fixture is used: this plugin loads in every pytest run.
+--akool-rules (print the rules checked per operation), --akool-allow-costly (live only). Live credentials:
+AKOOL_API_KEY, or AKOOL_CLIENT_ID and AKOOL_CLIENT_SECRET; AKOOL_BASE_URL. Fixtures: `akool` (a FakeAkool),
+`akool_server` (a served fake, one per session, reset between tests), `akool_target` (the suite's Target),
+`akool_client` (an SDK client bound to the target). Nothing heavy is imported until a fixture is used: this
+plugin loads in every pytest run.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
 
 from akool_mock.contract_tests import extras
-from akool_mock.contract_tests.report import Recorder
+from akool_mock.contract_tests.report import Recorder, Rule
 
 if TYPE_CHECKING:
     from akool_mock.contract_tests.targets import Target
@@ -32,6 +33,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--akool-target", default=None, help="inprocess (default), a base URL, or live")
     group.addoption("--akool-seed", type=int, default=None, help="seed of the fake and of hypothesis")
     group.addoption("--akool-report", default=None, metavar="FILE", help="write the coverage report as JSON")
+    group.addoption(
+        "--akool-rules",
+        action="store_true",
+        help="print the rules checked per operation (each test of the suite that sent to it)",
+    )
     group.addoption(
         "--akool-allow-costly", action="store_true", help="live target: also run operations that cost credits"
     )
@@ -74,10 +80,43 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
         return
     terminalreporter.write_sep("-", "akool contract report")
     terminalreporter.write_line(recorder.table())
+    if config.getoption("--akool-rules"):
+        terminalreporter.write_sep("-", "akool rules checked")
+        terminalreporter.write_line(recorder.rules_table())
     path = config.getoption("--akool-report")
     if path:
         recorder.write(path)
         terminalreporter.write_line(f"akool: report written to {path}")
+
+
+def rule_of(item: pytest.Item) -> Rule:
+    """The rule a test checks: its module and function name, and the first paragraph of its docstring."""
+    function = getattr(item, "function", None)
+    name = getattr(item, "originalname", None) or item.name
+    module = getattr(getattr(item, "module", None), "__name__", "") or ""
+    doc = (getattr(function, "__doc__", None) or "").strip().split("\n\n")[0]
+    text = " ".join(doc.split()) or name.removeprefix("test_").replace("_", " ")
+    return Rule(f"{module.rpartition('.')[2]}::{name}", text)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
+    """Tell the recorder which rule the exchanges of this test check, and whether it held."""
+    recorder = item.config.stash.get(RECORDER, None)
+    if recorder is None:
+        yield
+        return
+    recorder.begin(rule_of(item))
+    failed = False
+    try:
+        yield
+    except pytest.skip.Exception:
+        raise
+    except BaseException:
+        failed = True
+        raise
+    finally:
+        recorder.end(failed)
 
 
 def _seed(config: pytest.Config) -> int:

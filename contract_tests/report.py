@@ -1,8 +1,11 @@
-"""What a run covered, per target: operations exercised, negative rules, lifecycle transitions, drift.
+"""What a run covered, per target: operations exercised, negative rules, lifecycle transitions, drift,
+and the rules checked per operation.
 
 The `Recorder` is told about every exchange and transition by the suite; at the end of the run the plugin
-prints `table()` and, with `--akool-report FILE`, writes `as_json()`. This module imports nothing heavy:
-the plugin loads it in every pytest run.
+prints `table()` (with `--akool-rules`, also `rules_table()`) and, with `--akool-report FILE`, writes
+`as_json()`. The rules come from the suite itself: the plugin tells the recorder which test runs
+(`begin`/`end`), and every exchange sent during it counts as that test's rule checked on that operation.
+This module imports nothing heavy: the plugin loads it in every pytest run.
 """
 
 from __future__ import annotations
@@ -26,6 +29,16 @@ class Coverage:
     auth: Counter[tuple[int, str]] = field(default_factory=Counter)  # (code, op)
     transitions: dict[str, Counter[str]] = field(default_factory=dict)  # job op -> "1→2" -> count
     drift: list[dict[str, Any]] = field(default_factory=list)
+    rules: dict[str, Counter[str]] = field(default_factory=dict)  # op id -> rule -> exchanges
+    broken: set[tuple[str, str]] = field(default_factory=set)  # (op id, rule) of a failed test
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A test of the suite, as a rule: `key` names it (module::function), `text` says what it checks."""
+
+    key: str
+    text: str
 
 
 class Recorder:
@@ -35,6 +48,9 @@ class Recorder:
         self._total = total_operations
         self.targets: dict[str, Coverage] = {}
         self.meta: dict[str, Any] = {}
+        self.rule_texts: dict[str, str] = {}  # rule key -> what it checks, in the order first run
+        self._rule: str | None = None  # the rule of the test running now
+        self._touched: set[tuple[str, str]] = set()  # (target, op id) sent to by the test running now
 
     @property
     def total(self) -> int:
@@ -57,6 +73,21 @@ class Recorder:
         coverage.sent[op_id] += 1
         if code == SUCCESS and conforms:
             coverage.exercised[op_id] += 1
+        if self._rule is not None:
+            coverage.rules.setdefault(op_id, Counter())[self._rule] += 1
+            self._touched.add((target, op_id))
+
+    def begin(self, rule: Rule) -> None:
+        """A test starts: the exchanges until `end` check `rule` on their operations."""
+        self.rule_texts.setdefault(rule.key, rule.text)
+        self._rule, self._touched = rule.key, set()
+
+    def end(self, failed: bool) -> None:
+        """The test ended; if it failed, its rule is broken on every operation it sent to."""
+        if failed and self._rule is not None:
+            for target, op_id in self._touched:
+                self.of(target).broken.add((op_id, self._rule))
+        self._rule, self._touched = None, set()
 
     def negative(self, target: str, rule: str, op_id: str, field_path: str) -> None:
         self.of(target).negative[(rule, op_id, field_path)] += 1
@@ -89,10 +120,18 @@ class Recorder:
             },
             "lifecycles": {op: dict(sorted(t.items())) for op, t in sorted(c.transitions.items())},
             "drift": c.drift,
+            "rules": {
+                op: {rule: "failed" if (op, rule) in c.broken else "held" for rule in sorted(rules)}
+                for op, rules in sorted(c.rules.items())
+            },
         }
 
     def as_json(self) -> dict[str, Any]:
-        return {"meta": self.meta, "targets": {name: self.summary(name) for name in self.targets}}
+        return {
+            "meta": self.meta,
+            "rules": dict(self.rule_texts),
+            "targets": {name: self.summary(name) for name in self.targets},
+        }
 
     def write(self, path: str | Path) -> None:
         Path(path).write_text(json.dumps(self.as_json(), indent=2, ensure_ascii=False) + "\n", "utf-8")
@@ -116,4 +155,27 @@ class Recorder:
                 lines.append(f"    {op:<{width}}  {' '.join(sorted(transitions))}")
             lines.append(f"  drift findings        {len(s['drift'])}")
             lines += [f"    {d['operation']}: {'; '.join(d['problems'])[:200]}" for d in s["drift"]]
+        return "\n".join(lines)
+
+    def rules_table(self) -> str:
+        """Per target, the rules (tests of the suite) that ran, numbered, then each operation with the
+        numbers of the rules checked on it; `!` marks a rule that failed there. What a green run means."""
+        used = {rule for c in self.targets.values() for rules in c.rules.values() for rule in rules}
+        numbers = {key: n for n, key in enumerate((k for k in self.rule_texts if k in used), 1)}
+        lines = []
+        for name, c in self.targets.items():
+            if not c.rules:
+                continue
+            lines.append(f"akool rules checked per operation, target {name} (! = failed)")
+            mine = {numbers[r] for rules in c.rules.values() for r in rules}
+            for key, n in numbers.items():
+                if n in mine:
+                    lines.append(f"  {n:>2}  {key}: {self.rule_texts[key]}")
+            width = max(len(op) for op in c.rules)
+            for op, rules in sorted(c.rules.items()):
+                marks = [
+                    f"{numbers[r]}{'!' if (op, r) in c.broken else ''}"
+                    for r in sorted(rules, key=lambda r: numbers[r])
+                ]
+                lines.append(f"  {op:<{width}}  {' '.join(marks)}")
         return "\n".join(lines)

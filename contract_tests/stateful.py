@@ -93,6 +93,7 @@ class JobModel:
     cost: float = 0.0  # charged at creation; refunded if the job fails
     deleted: bool = False
     media_checked: set[int] = field(default_factory=set)
+    webhook: bool = False  # created with the target's webhook URL: its outcome must be delivered
 
 
 class JobMachine(RuleBasedStateMachine):
@@ -144,8 +145,11 @@ class JobMachine(RuleBasedStateMachine):
         if exchange.code != checks.SUCCESS:
             return multiple()
         ids = job_ids(self.op, exchange.body)
+        url = self.h.target.webhook_url
+        body = request.get("body") or {}
+        hooked = bool(url) and any(body.get(key) == url for key in ("webhookUrl", "webhookurl"))
         for job_id in ids:
-            self.model[job_id] = JobModel(cost=float(self.h.target.job(job_id)["cost"] or 0))
+            self.model[job_id] = JobModel(cost=float(self.h.target.job(job_id)["cost"] or 0), webhook=hooked)
             self.poll(job_id)
         return multiple(*ids)
 
@@ -291,7 +295,8 @@ class JobMachine(RuleBasedStateMachine):
 
 
 def check_webhooks(machine: JobMachine, deliveries: list[dict[str, Any]]) -> None:
-    """Every delivery verifies and decrypts, names a known job, and tells the outcome the polls showed."""
+    """Every delivery verifies and decrypts, names a known job, and tells the outcome the polls showed; a
+    job created with the target's webhook URL and polled as finished has had its outcome delivered."""
     creds = machine.h.target.credentials
     seen: dict[str, list[int]] = {}
     for body in deliveries:
@@ -317,6 +322,12 @@ def check_webhooks(machine: JobMachine, deliveries: list[dict[str, Any]]) -> Non
         if model.status in TERMINAL and outcomes and outcomes[0] != model.status:
             raise AssertionError(
                 f"{machine.op.id}: job {job} was polled as {model.status}, its webhook said {outcomes[0]}"
+            )
+    for job, model in machine.model.items():
+        if model.webhook and not model.deleted and model.status in TERMINAL and job not in seen:
+            raise AssertionError(
+                f"{machine.op.id}: job {job} was created with webhookUrl {machine.h.target.webhook_url} and "
+                f"polled as {model.status}, but no webhook was delivered for it"
             )
 
 

@@ -113,6 +113,7 @@ class InProcessTarget:
         from akool_mock.mock_server import FakeAkool
 
         self._received: list[dict[str, Any]] = []
+        self._active = 0  # nested activations: the module's world, then each of its tests
         self.fake = FakeAkool(seed=seed, receiver=self._receive)
         self.credentials = Credentials(self.fake.client_id, self.fake.api_key)
 
@@ -122,8 +123,22 @@ class InProcessTarget:
 
     @contextmanager
     def active(self) -> Iterator[InProcessTarget]:
+        """Route to the fake; nested, it starts only once (starting a started fake again would leave its first
+        respx router running after the run: a second pytest session in this process, as mutmut runs them,
+        would then reach this fake instead of its own)."""
+        if self._active:
+            self._active += 1
+            try:
+                yield self
+            finally:
+                self._active -= 1
+            return
         with self.fake:
-            yield self
+            self._active = 1
+            try:
+                yield self
+            finally:
+                self._active = 0
 
     def connect(self) -> Connection:
         return Connection(SERVE_URL, max_retries=0, **self.credentials.client_options())

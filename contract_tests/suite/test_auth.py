@@ -20,6 +20,7 @@ WRONG_KEY = "wrong-key-for-the-contract-suite00"
 @settings(max_examples=profiles.budget("auth"))
 @given(data=st.data())
 def test_missing_and_wrong_credentials(op: Operation, data: st.DataObject, harness: Harness) -> None:
+    """Missing credentials answer 1102, a wrong key 1101, and the SDK raises the matching error."""
     if not may_run(harness.target, op.id):
         pytest.skip(f"{op.id} costs credits: the live target runs it only with --akool-allow-costly")
     request = data.draw(valid_requests(op), label="request")

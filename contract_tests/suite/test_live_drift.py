@@ -31,6 +31,7 @@ PLAIN_REQUESTS: dict[str, dict[str, Any]] = {
 
 @pytest.mark.parametrize("op_id", sorted(PLAIN_REQUESTS))
 def test_free_operation_answers_conform(op_id: str, harness: Harness) -> None:
+    """Live only: the real API's answer to a plain request conforms to the response schema (else drift)."""
     if harness.target.name != LIVE:
         pytest.skip("drift is measured against the real API only (--akool-target=live)")
     exchange = harness.send(load_catalog().operation(op_id), PLAIN_REQUESTS[op_id])
@@ -38,6 +39,7 @@ def test_free_operation_answers_conform(op_id: str, harness: Harness) -> None:
 
 
 def test_token_answer_conforms(harness: Harness) -> None:
+    """Live only: the real API's token answer conforms to the response schema."""
     if harness.target.name != LIVE:
         pytest.skip("drift is measured against the real API only (--akool-target=live)")
     creds = harness.target.credentials

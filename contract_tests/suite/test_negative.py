@@ -26,6 +26,8 @@ OPERATIONS = [op for op in load_catalog().operations if breakable(op)]
 def test_one_broken_rule_answers_1003_naming_the_field(
     op: Operation, data: st.DataObject, harness: Harness
 ) -> None:
+    """A valid request with one rule broken (required, type, enum, range, pattern, exclusive fields) answers
+    1003 naming the field (a sample per operation)."""
     if harness.target.read_only:
         pytest.skip("negative cases are not sent to the real API by default: one it accepts could bill a job")
     case = data.draw(negative_requests(op), label="negative case")

@@ -27,6 +27,8 @@ OPERATIONS = load_catalog().operations
 def test_generated_requests_get_conforming_answers(
     op: Operation, data: st.DataObject, harness: Harness, world: World
 ) -> None:
+    """Valid requests generated from the schema answer 1000 (or a documented not-found code) with a body that
+    conforms to the response schema, and the SDK agrees with the wire."""
     if not may_run(harness.target, op.id):
         pytest.skip(f"{op.id} costs credits: the live target runs it only with --akool-allow-costly")
     request = data.draw(valid_requests(op, world.refs_for(op)), label="request")

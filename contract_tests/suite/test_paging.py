@@ -41,6 +41,7 @@ def identity(item: Any) -> str:
 def test_page_and_size_are_honoured(
     op: Operation, data: st.DataObject, harness: Harness, world: World
 ) -> None:
+    """A page holds at most `size` items, and pages 1 and 2 of size 1 are page 1 of size 2, in order."""
     drawn = data.draw(valid_requests(op, world.refs_for(op)), label="request")
     required = set(request_schema(op)["properties"]["query"].get("required", ()))
     base = {k: v for k, v in (drawn.get("query") or {}).items() if k in required}

@@ -267,4 +267,22 @@ def before(request):
         "test_page_and_size_are_honoured and voices",
         "*holds * items*",
     ),
+    Bug(
+        "webhook_url_ignored",
+        "every job created with a webhookUrl delivers its outcome",
+        wire(
+            """
+def before(request):
+    try:
+        body = json.loads(request.body or b"{}")
+    except ValueError:
+        return request
+    if isinstance(body, dict) and body.pop("webhookUrl", None) is not None:
+        return dataclasses.replace(request, body=json.dumps(body).encode())
+    return request
+"""
+        ),
+        "test_job_lifecycle and create_image_pro",
+        "*no webhook was delivered for it*",
+    ),
 )

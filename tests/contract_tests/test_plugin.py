@@ -75,6 +75,38 @@ def test_the_unbroken_fake_passes_and_reports(pytester: pytest.Pytester) -> None
     assert "faceswap.get_quota" in written["targets"]["inprocess"]["operations"]
 
 
+def test_the_rules_checked_per_operation_come_from_the_tests_that_ran(pytester: pytest.Pytester) -> None:
+    report = pytester.path / "report.json"
+    result = pytester.runpytest_subprocess(
+        *SUITE, "-k", "get_quota and not drift", "--akool-rules", f"--akool-report={report}"
+    )
+    result.assert_outcomes(passed=2)
+    result.stdout.fnmatch_lines(
+        [
+            "*akool rules checked per operation, target inprocess*",
+            "*test_auth::test_missing_and_wrong_credentials: Missing credentials answer 1102*",
+            "*test_operations::test_generated_requests_get_conforming_answers: Valid requests*",
+            "*faceswap.get_quota  * *",
+        ]
+    )
+    rules = json.loads(report.read_text("utf-8"))["targets"]["inprocess"]["rules"]
+    assert rules["faceswap.get_quota"] == {
+        "test_auth::test_missing_and_wrong_credentials": "held",
+        "test_operations::test_generated_requests_get_conforming_answers": "held",
+    }
+    quiet = pytester.runpytest_subprocess(*SUITE, "-k", "test_generated and get_quota")
+    assert "akool rules checked" not in quiet.stdout.str()  # only when asked
+
+
+def test_a_broken_rule_is_marked_on_its_operation(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(broken_fake=FLIPPED_TYPE)
+    result = pytester.runpytest_subprocess(
+        "-p", "broken_fake", *SUITE, "-k", "test_generated and get_quota", "--akool-rules"
+    )
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*akool rules checked*", "  faceswap.get_quota  1!"])
+
+
 def test_a_flipped_field_type_is_caught(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(broken_fake=FLIPPED_TYPE)
     result = pytester.runpytest_subprocess("-p", "broken_fake", *SUITE, "-k", "test_generated and get_quota")

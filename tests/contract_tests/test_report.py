@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from akool_mock.contract_tests.report import Recorder
+from akool_mock.contract_tests.report import Recorder, Rule
 
 
 def filled() -> Recorder:
@@ -57,3 +57,41 @@ def test_json_report(tmp_path: Path) -> None:
 def test_an_unused_recorder_is_empty() -> None:
     assert Recorder().empty
     assert not filled().empty
+
+
+def test_exchanges_during_a_test_count_as_its_rule_checked() -> None:
+    recorder = Recorder(total_operations=3)
+    recorder.exchange("inprocess", "voices.list", 1000, True)  # setup, no test running: no rule
+    recorder.begin(Rule("test_auth::test_credentials", "missing credentials answer 1102"))
+    recorder.exchange("inprocess", "voices.list", 1102, True)
+    recorder.exchange("inprocess", "voices.tts", 1102, True)
+    recorder.end(failed=False)
+    recorder.begin(Rule("test_paging::test_pages", "pages hold at most size items"))
+    recorder.exchange("inprocess", "voices.list", 1000, True)
+    recorder.end(failed=True)
+    rules = recorder.summary("inprocess")["rules"]
+    assert rules == {
+        "voices.list": {"test_auth::test_credentials": "held", "test_paging::test_pages": "failed"},
+        "voices.tts": {"test_auth::test_credentials": "held"},
+    }
+    assert recorder.as_json()["rules"]["test_paging::test_pages"] == "pages hold at most size items"
+    table = recorder.rules_table().splitlines()
+    assert table[1:3] == [
+        "   1  test_auth::test_credentials: missing credentials answer 1102",
+        "   2  test_paging::test_pages: pages hold at most size items",
+    ]
+    assert table[3:] == ["  voices.list  1 2!", "  voices.tts   1"]
+
+
+def test_rules_that_sent_nothing_get_no_number() -> None:
+    recorder = Recorder(total_operations=1)
+    recorder.begin(Rule("test_live_drift::test_free", "live only"))  # skipped: sent nothing
+    recorder.end(failed=False)
+    recorder.begin(Rule("test_auth::test_credentials", "missing credentials answer 1102"))
+    recorder.exchange("inprocess", "voices.list", 1102, True)
+    recorder.end(failed=False)
+    table = recorder.rules_table().splitlines()
+    assert table[1:] == [
+        "   1  test_auth::test_credentials: missing credentials answer 1102",
+        "  voices.list  1",
+    ]
