@@ -184,7 +184,10 @@ class FakeAkool(contextlib.ContextDecorator):
 
     # ----- routing ------------------------------------------------------------------------------------
     def start(self) -> FakeAkool:
-        """Intercept httpx, and `requests` and aiohttp where installed, for the Akool hosts."""
+        """Intercept httpx, and `requests` and aiohttp where installed, for the Akool hosts. Starting a fake
+        that is started does nothing (a second set of interceptors would outlive `stop`)."""
+        if self._interceptors:
+            return self
         self._interceptors = _interceptors(self.handle)
         started: list[Interceptor] = []
         try:

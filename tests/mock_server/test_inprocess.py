@@ -49,6 +49,17 @@ def test_nothing_is_routed_after_the_context() -> None:
         httpx.get(QUOTA, headers={"x-api-key": key}, timeout=2)
 
 
+def test_starting_a_started_fake_leaves_nothing_routed_after_stop() -> None:
+    akool = FakeAkool()
+    akool.start()
+    assert akool.start() is akool
+    key = akool.api_key
+    assert httpx.get(QUOTA, headers={"x-api-key": key}).json()["code"] == 1000
+    akool.stop()
+    with pytest.raises(httpx.HTTPError):  # a second set of interceptors would still answer here
+        httpx.get(QUOTA, headers={"x-api-key": key}, timeout=2)
+
+
 def test_faults_reach_the_client_as_transport_errors() -> None:
     with FakeAkool() as akool, httpx.Client(headers={"x-api-key": akool.api_key}, timeout=0.5) as client:
         akool.faults.add(delay_s=5, count=1)
