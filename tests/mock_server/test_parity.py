@@ -59,7 +59,8 @@ def webhooks(api: HttpApi, hook: Receiver) -> list[Any]:
         assert delivery["signature"] == expected
         payloads.append(decrypt(delivery["dataEncrypt"], DEFAULT_CLIENT_ID, DEFAULT_API_KEY))
     log = settled(api, job)
-    return [("webhooks", payloads, [(d["payload"]["status"], d["state"]) for d in log])]
+    # Each status is its own delivery, sent concurrently by the served fake: they may arrive in any order.
+    return [("webhooks", sorted(payloads), [(d["payload"]["status"], d["state"]) for d in log])]
 
 
 def settled(api: HttpApi, job: str) -> list[dict[str, Any]]:
