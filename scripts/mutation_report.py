@@ -174,19 +174,20 @@ def render(results: dict[str, Any], mutants: list[Mutant]) -> str:
         verdict = VERDICTS.get(m.name, ("", "not judged yet"))
         out += [f"### `{m.where}` ({m.status})", "", f"`{m.name}`", "", verdict[1]]
         out += ["", "```diff", hunk(m.diff), "```", ""]
-    out += ["", "## Equivalent mutants", ""]
-    if not equivalent:
-        out.append("None.")
-    for m in equivalent:
-        out += [f"### `{m.where}`", "", f"`{m.name}`", "", VERDICTS[m.name][1]]
-        out += ["", "```diff", hunk(m.diff), "```", ""]
-    out += ["", "## Reported surviving, killed when run by hand", ""]
-    if not artefacts:
-        out.append("None.")
-    for m in artefacts:
-        out += [f"### `{m.where}`", "", f"`{m.name}`", "", VERDICTS[m.name][1]]
-        out += ["", "```diff", hunk(m.diff), "```", ""]
+    out += judged_section("Equivalent mutants", equivalent)
+    out += judged_section("Reported surviving, killed when run by hand", artefacts)
     return "\n".join(out).rstrip() + "\n"
+
+
+def judged_section(title: str, mutants: list[Mutant]) -> list[str]:
+    """A section listing each mutant with its verdict and its diff."""
+    out = ["", f"## {title}", ""]
+    if not mutants:
+        out.append("None.")
+    for m in mutants:
+        out += [f"### `{m.where}`", "", f"`{m.name}`", "", VERDICTS[m.name][1]]
+        out += ["", "```diff", hunk(m.diff), "```", ""]
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -120,13 +120,16 @@ JOB_SPECS = st.lists(
 )
 
 
-@given(JOB_SPECS, st.integers(0, 3))
-def test_matching_is_owned_filtered_by_the_field(
-    specs: list[tuple[str, str, int, bool]], wanted: int
+@given(JOB_SPECS, st.integers(0, 3), st.booleans())
+def test_matching_is_owned_filtered_by_the_field_or_the_planned_value(
+    specs: list[tuple[str, str, int, bool]], wanted: int, planned: bool
 ) -> None:
-    """The index answers what a scan of the owner's jobs would, however lookups and creations interleave."""
+    """The index answers what a scan of the owner's jobs would, however lookups and creations interleave;
+    with `planned=True` it reads the value planned at creation, not the fields."""
     engine = JobEngine()
+    ops = ("op.x", "op.y")
     for index, (owner, op_id, value, delete) in enumerate(specs):
+        key = {"key": f"v{value}"}
         job = engine.create(
             f"j{index:03d}",
             op_id,
@@ -136,40 +139,19 @@ def test_matching_is_owned_filtered_by_the_field(
             fails=False,
             webhook_url=None,
             cost=0.0,
-            fields={"key": f"v{value}"},
+            fields={"key": "not this one"} if planned else key,
+            planned=key if planned else None,
         )
         if delete:
             engine.delete(job)
         for who in ("a", "b"):
-            scanned = [j for j in engine.owned(who, ("op.x", "op.y")) if j.fields["key"] == f"v{wanted}"]
-            assert engine.matching(who, ("op.x", "op.y"), "key", f"v{wanted}") == scanned
-
-
-@given(JOB_SPECS, st.integers(0, 3))
-def test_matching_a_planned_value_is_owned_filtered_by_it(
-    specs: list[tuple[str, str, int, bool]], wanted: int
-) -> None:
-    """The same with `planned=True`: the index reads the value planned at creation, not the fields."""
-    engine = JobEngine()
-    for index, (owner, op_id, value, delete) in enumerate(specs):
-        job = engine.create(
-            f"j{index:03d}",
-            op_id,
-            owner,
-            float(index),
-            TIME,
-            fails=False,
-            webhook_url=None,
-            cost=0.0,
-            fields={"key": "not this one"},
-            planned={"key": f"v{value}"},
-        )
-        if delete:
-            engine.delete(job)
-        for who in ("a", "b"):
-            scanned = [j for j in engine.owned(who, ("op.x", "op.y")) if j.planned == {"key": f"v{wanted}"}]
-            assert engine.matching(who, ("op.x", "op.y"), "key", f"v{wanted}", planned=True) == scanned
-            assert engine.matching(who, ("op.x", "op.y"), "key", f"v{wanted}") == []
+            owned = engine.owned(who, ops)
+            scanned = [
+                j for j in owned if ((j.planned or {}) if planned else j.fields)["key"] == f"v{wanted}"
+            ]
+            assert engine.matching(who, ops, "key", f"v{wanted}", planned=planned) == scanned
+            if planned:
+                assert engine.matching(who, ops, "key", f"v{wanted}") == []
 
 
 def test_history_and_completed_at_derive_from_the_times_of_the_moves() -> None:
