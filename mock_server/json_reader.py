@@ -57,7 +57,7 @@ def read_json(data: bytes | bytearray, limits: JsonLimits) -> Any:
     try:
         value = loads(text)
     except RecursionError:  # cannot happen after _check_shape, kept so that it could never be a 500
-        raise JsonRefused(f"JSON nests deeper than {limits.max_depth} levels") from None
+        raise too_deep(limits) from None
     if _SURROGATE_ESCAPE.search(data):  # rare: only then are the (at most max_values) strings looked at
         refuse_lone_surrogates(value)
     return value
@@ -125,13 +125,13 @@ def _check_skeleton(skeleton: bytes | bytearray, limits: JsonLimits) -> None:
             depth += 1
             values += 1
             if depth > limits.max_depth:
-                raise JsonRefused(f"JSON nests deeper than {limits.max_depth} levels")
+                raise too_deep(limits)
         elif char in b"]}":
             depth -= 1
         elif char == 44:  # a comma: one more value
             values += 1
         if values > limits.max_values or count > most_tokens:
-            raise JsonRefused(f"JSON holds more than {limits.max_values} values (array items and members)")
+            raise too_many_values(limits)
 
 
 def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -145,11 +145,30 @@ def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+# What each limit says, whichever reader (this one, or json_stream.py's stepwise one) meets it.
+
+
+def too_deep(limits: JsonLimits) -> JsonRefused:
+    return JsonRefused(f"JSON nests deeper than {limits.max_depth} levels")
+
+
+def too_many_values(limits: JsonLimits) -> JsonRefused:
+    return JsonRefused(f"JSON holds more than {limits.max_values} values (array items and members)")
+
+
+def integer_too_long(digits: int) -> JsonRefused:
+    return JsonRefused(f"an integer of {digits} digits is out of range (64-bit integers only)")
+
+
+def number_too_long(characters: int) -> JsonRefused:
+    return JsonRefused(
+        f"a number written with {characters} characters is too long (at most {MAX_NUMBER_CHARS})"
+    )
+
+
 def _integer(literal: str) -> int:
     if len(literal) > 20:
-        raise JsonRefused(
-            f"an integer of {len(literal.lstrip('-'))} digits is out of range (64-bit integers only)"
-        )
+        raise integer_too_long(len(literal.lstrip("-")))
     value = int(literal)
     if not INT_MIN <= value <= INT_MAX:
         raise JsonRefused(f"the integer {literal} is out of range (64-bit integers only)")
@@ -158,9 +177,7 @@ def _integer(literal: str) -> int:
 
 def _float(literal: str) -> float:
     if len(literal) > MAX_NUMBER_CHARS:
-        raise JsonRefused(
-            f"a number written with {len(literal)} characters is too long (at most {MAX_NUMBER_CHARS})"
-        )
+        raise number_too_long(len(literal))
     value = float(literal)
     if not math.isfinite(value):
         raise JsonRefused(f"the number {literal} is out of range (it overflows to infinity)")

@@ -34,10 +34,14 @@ from akool_mock.mock_server.json_reader import (
     MAX_NUMBER_CHARS,
     JsonLimits,
     JsonRefused,
+    integer_too_long,
     loads,
     no_duplicates,
+    number_too_long,
     read_json,
     refuse_lone_surrogates,
+    too_deep,
+    too_many_values,
 )
 
 STEP = 64 * 1024  # bytes looked at by one regular expression call
@@ -194,7 +198,7 @@ def _walk(data: bytes | bytearray, limits: JsonLimits, reduced: _Reduced) -> Gen
             break
         tokens += 1
         if tokens > most_tokens:
-            raise JsonRefused(f"JSON holds more than {limits.max_values} values (array items and members)")
+            raise too_many_values(limits)
         byte = data[position]
         if byte == _QUOTE:
             position = yield from _string(data, position, reduced)
@@ -203,7 +207,7 @@ def _walk(data: bytes | bytearray, limits: JsonLimits, reduced: _Reduced) -> Gen
             depth += 1
             values += 1
             if depth > limits.max_depth:
-                raise JsonRefused(f"JSON nests deeper than {limits.max_depth} levels")
+                raise too_deep(limits)
         elif byte in _CLOSE:
             depth -= 1
         elif byte == _COMMA:
@@ -215,7 +219,7 @@ def _walk(data: bytes | bytearray, limits: JsonLimits, reduced: _Reduced) -> Gen
             position = end
             continue
         if values > limits.max_values:
-            raise JsonRefused(f"JSON holds more than {limits.max_values} values (array items and members)")
+            raise too_many_values(limits)
         position += 1
 
 
@@ -268,11 +272,9 @@ def _refuse_long_literal(data: bytes | bytearray, start: int) -> Generator[None,
     end = yield from _run(_LITERAL_REST, data, start)
     digits_from = start + (data[start] == ord("-"))
     if end > digits_from and (yield from _run(_DIGITS, data, digits_from)) == end:
-        raise JsonRefused(f"an integer of {end - digits_from} digits is out of range (64-bit integers only)")
+        raise integer_too_long(end - digits_from)
     if data[start] in b"-0123456789" and (yield from _run(_NUMBERISH, data, start)) == end:
-        raise JsonRefused(
-            f"a number written with {end - start} characters is too long (at most {MAX_NUMBER_CHARS})"
-        )
+        raise number_too_long(end - start)
     raise _syntax_error("Expecting value", data, start)
 
 
