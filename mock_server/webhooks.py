@@ -176,6 +176,14 @@ def unseal_key(key: int) -> tuple[int, str, bool]:
     return timestamp, str(nonce), bool(tampered)
 
 
+def sealed(seal_for: Any, delivery: Delivery, key: int) -> dict[str, Any]:
+    """The delivery's body as sealed under `key` (`seal_key`): when it is sent, and again when it is shown
+    after the sent one was dropped, so both are made by this one function."""
+    timestamp, nonce, tampered = unseal_key(key)
+    body: dict[str, Any] = seal_for(delivery.account, delivery.payload, timestamp, nonce)
+    return tamper(body) if tampered else body
+
+
 def tamper(body: dict[str, Any]) -> dict[str, Any]:
     """The body with its signature's first digit changed (the `tamper_signature` mode)."""
     flipped = "0" if body["signature"][0] != "0" else "1"
@@ -325,11 +333,8 @@ class Outbox:
         modes = self.mode(delivery.account)
         timestamp = int(now * 1000) - (STALE_BY_MS if modes.stale_timestamp else 0)
         nonce = str(self.rng.randint(1000, 9999))  # digits in a string, as decided (#webhook-nonce-type)
-        body: dict[str, Any] = seal_for(delivery.account, delivery.payload, timestamp, nonce)
-        if modes.tamper_signature:
-            body = tamper(body)
-        delivery.last_body = body
         delivery.sealed_as = seal_key(timestamp, nonce, modes.tamper_signature)
+        body = delivery.last_body = sealed(seal_for, delivery, delivery.sealed_as)
         bodies = [body, body] if modes.duplicate else [body]
         sent = self.sent_bodies.setdefault(delivery.account, [])
         if modes.replay_nonce and sent:
@@ -412,9 +417,7 @@ class Outbox:
         (the same bytes) once acknowledged."""
         if delivery.last_body is not None or delivery.sealed_as is None or self.seal_for is None:
             return delivery.last_body
-        timestamp, nonce, tampered = unseal_key(delivery.sealed_as)
-        body = self.seal_for(delivery.account, delivery.payload, timestamp, nonce)
-        return tamper(body) if tampered else body
+        return sealed(self.seal_for, delivery, delivery.sealed_as)
 
     def describe(self, delivery: Delivery) -> dict[str, Any]:
         """The delivery as the control API, the dashboard and `akool.webhooks` show it."""
