@@ -97,11 +97,17 @@ def start_job(
     )
 
 
-@lru_cache(maxsize=4096)
 def team_id(client_id: str) -> str:
     """A stable 24-hex team id per account (every answer carries one; the fake has no teams). One string per
     account, which its jobs' fields share instead of holding a copy each."""
-    return hashlib.sha1(client_id.encode()).hexdigest()[:24]
+    return account_hex(client_id)
+
+
+@lru_cache(maxsize=4096)
+def account_hex(text: str) -> str:
+    """24 hex digits derived from `text` (an account's client id, perhaps prefixed): ids the fake shows per
+    account (`team_id`, face swap's `userId`), hashed once per account and shared by every answer."""
+    return hashlib.sha1(text.encode()).hexdigest()[:24]
 
 
 def check_plan(call: Call) -> None:

@@ -7,15 +7,20 @@ with `faceswap.list_results?_ids=a,b`.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 from typing import Any
 from urllib.parse import urlsplit
 
 from akool_mock.mock_server.errors import AkoolError, NotFound, ValidationFailed
 from akool_mock.mock_server.handlers import live_faceswap
 from akool_mock.mock_server.handlers.base import Call, Handler, Reply
-from akool_mock.mock_server.handlers.common import iso_time, ok, polled_jobs, split_ids, start_job
+from akool_mock.mock_server.handlers.common import (
+    account_hex,
+    iso_time,
+    ok,
+    polled_jobs,
+    split_ids,
+    start_job,
+)
 from akool_mock.mock_server.jobs import FAILED, Job
 from akool_mock.mock_server.state import Account
 
@@ -83,12 +88,7 @@ def create_v4(call: Call) -> Reply:
 
 def user_id(account: Account) -> str:
     """The account's `userId` (an ObjectId in the reage example), stable per account."""
-    return _user_id(account.client_id)
-
-
-@functools.lru_cache(maxsize=1024)
-def _user_id(client_id: str) -> str:  # every poll item carries it: hashed once per account
-    return hashlib.sha1(f"user:{client_id}".encode()).hexdigest()[:24]
+    return account_hex(f"user:{account.client_id}")
 
 
 def target_is_video(url: str) -> bool:
