@@ -25,7 +25,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mutation_verdicts import VERDICTS  # noqa: E402
+from mutation_verdicts import VERDICTS as JUDGED  # noqa: E402
+
+# The changed line each verdict was judged on: mutmut numbers a function's mutants in order, so once the
+# function's source changes a name can stand for another mutant, and its old verdict must not be reused.
+JUDGED_LINES: dict[str, str] = json.loads(
+    (ROOT / "scripts" / "mutation_judged_lines.json").read_text("utf-8")
+)
 
 RESULTS = ROOT / "mutants" / "results.json"
 HANDLERS = "akool_mock/mock_server/handlers/"
@@ -88,6 +94,23 @@ def line_of(name: str, source: str, diff: str) -> int:
     return start
 
 
+def changed_line(diff: str) -> str:
+    """The mutant's line as the diff shows it (the first added line, stripped)."""
+    added = [
+        line[1:].strip() for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")
+    ]
+    return added[0] if added else ""
+
+
+def current_verdicts(mutants: list[Mutant]) -> dict[str, tuple[str, str]]:
+    """The verdicts that still describe their mutant: judged on the line the mutant changes today."""
+    return {
+        m.name: JUDGED[m.name]
+        for m in mutants
+        if m.name in JUDGED and JUDGED_LINES.get(m.name) == changed_line(m.diff)
+    }
+
+
 def load() -> tuple[dict[str, Any], list[Mutant]]:
     results = json.loads(RESULTS.read_text("utf-8"))
     chosen = results.get("sample", {}).get("chosen") or sorted(results["mutants"])
@@ -114,11 +137,11 @@ def hunk(diff: str) -> str:
     return "\n".join(body[i] for i in sorted(keep) if 0 <= i < len(body))
 
 
-def render(results: dict[str, Any], mutants: list[Mutant]) -> str:
+def render(results: dict[str, Any], mutants: list[Mutant], verdicts: dict[str, tuple[str, str]]) -> str:
     counts = Counter(m.status for m in mutants)
     unkilled = [m for m in mutants if m.status in (SURVIVED, NO_TESTS, OTHER)]
-    equivalent = [m for m in unkilled if VERDICTS.get(m.name, ("", ""))[0] == "equivalent"]
-    artefacts = [m for m in unkilled if VERDICTS.get(m.name, ("", ""))[0] == "artefact"]
+    equivalent = [m for m in unkilled if verdicts.get(m.name, ("", ""))[0] == "equivalent"]
+    artefacts = [m for m in unkilled if verdicts.get(m.name, ("", ""))[0] == "artefact"]
     gaps = [m for m in unkilled if m not in equivalent and m not in artefacts]
     detected = counts[KILLED] + counts[TIMEOUT]
     scored = len(mutants) - len(equivalent) - len(artefacts)
@@ -170,7 +193,7 @@ def render(results: dict[str, Any], mutants: list[Mutant]) -> str:
         eq = sum(1 for m in equivalent if m.source.removeprefix("akool_mock/") == source)
         out.append(f"| {source} | {c[KILLED]} | {c[TIMEOUT]} | {c[SURVIVED]} | {c[NO_TESTS]} | {eq} |")
     kinds = Counter(
-        VERDICTS.get(m.name, ("", "not judged yet"))[1].split(": ")[0].split(". ")[0] for m in gaps
+        verdicts.get(m.name, ("", "not judged yet"))[1].split(": ")[0].split(". ")[0] for m in gaps
     )
     out += ["", "## Gaps of the suite", "", "The recurring ones (each mutant is listed below):", ""]
     out += [f"- {n} x {text}" for text, n in kinds.most_common() if n > 1]
@@ -178,21 +201,21 @@ def render(results: dict[str, Any], mutants: list[Mutant]) -> str:
     if not gaps:
         out.append("None: every surviving mutant of the sample is equivalent.")
     for m in gaps:
-        verdict = VERDICTS.get(m.name, ("", "not judged yet"))
+        verdict = verdicts.get(m.name, ("", "not judged yet"))
         out += [f"### `{m.where}` ({m.status})", "", f"`{m.name}`", "", verdict[1]]
         out += ["", "```diff", hunk(m.diff), "```", ""]
-    out += judged_section("Equivalent mutants", equivalent)
-    out += judged_section("Reported surviving, killed when run by hand", artefacts)
+    out += judged_section("Equivalent mutants", equivalent, verdicts)
+    out += judged_section("Reported surviving, killed when run by hand", artefacts, verdicts)
     return "\n".join(out).rstrip() + "\n"
 
 
-def judged_section(title: str, mutants: list[Mutant]) -> list[str]:
+def judged_section(title: str, mutants: list[Mutant], verdicts: dict[str, tuple[str, str]]) -> list[str]:
     """A section listing each mutant with its verdict and its diff."""
     out = ["", f"## {title}", ""]
     if not mutants:
         out.append("None.")
     for m in mutants:
-        out += [f"### `{m.where}`", "", f"`{m.name}`", "", VERDICTS[m.name][1]]
+        out += [f"### `{m.where}`", "", f"`{m.name}`", "", verdicts[m.name][1]]
         out += ["", "```diff", hunk(m.diff), "```", ""]
     return out
 
@@ -206,13 +229,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.chdir(ROOT)  # mutmut reads its config and mutants/ from here
     results, mutants = load()
-    unjudged = [m.name for m in mutants if m.status in (SURVIVED, NO_TESTS, OTHER) and m.name not in VERDICTS]
-    Path(args.out).write_text(render(results, mutants), "utf-8")
+    verdicts = current_verdicts(mutants)
+    unjudged = [m for m in mutants if m.status in (SURVIVED, NO_TESTS, OTHER) and m.name not in verdicts]
+    Path(args.out).write_text(render(results, mutants, verdicts), "utf-8")
     print(
         f"mutation report: {args.out} ({len(mutants)} mutants, {len(unjudged)} survivors without a verdict)"
     )
-    for name in unjudged:
-        print(f"  no verdict: {name}")
+    for m in unjudged:
+        stale = " (its verdict was judged on another line: stale)" if m.name in JUDGED else ""
+        print(f"  no verdict{stale}: {m.name} at {m.where}, changed line: {changed_line(m.diff)}")
     return 1 if args.check and unjudged else 0
 
 
