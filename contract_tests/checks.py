@@ -198,12 +198,17 @@ def names_the_field(field: str) -> Check:
 NOT_FOUND_TEXTS: dict[str, re.Pattern[str]] = {
     "voices.get": re.compile(r"VoiceId:\S+ resource not found"),
     "voices.get_resource": re.compile(r"ResourceId:\S+ resource not found"),
+    "voices.delete": re.compile(r"VoiceId:\S+ resource not found"),
 }
 
 
-def _names(name: str, message: str) -> bool:
-    """`message` names the field `name` as a word of its own (`id` is not named by `avatar_id`)."""
-    return re.search(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", message) is not None
+def _names(op_id: str, names: Collection[str], message: str) -> bool:
+    """`message` names one of the fields `names` as a word of its own (`id` is not named by `avatar_id`), or
+    is the docs' not-found text of `op_id`."""
+    text = NOT_FOUND_TEXTS.get(op_id)
+    if text is not None and text.fullmatch(message):
+        return True
+    return any(re.search(rf"(?<![A-Za-z0-9_]){re.escape(n)}(?![A-Za-z0-9_])", message) for n in names)
 
 
 def refused_as_not_held(fields: Collection[str]) -> Check:
@@ -216,11 +221,36 @@ def refused_as_not_held(fields: Collection[str]) -> Check:
             raise CheckFailure(
                 exchange, f"an id it cannot hold answered code {exchange.code}; expected one of {set(codes)}"
             )
-        text = NOT_FOUND_TEXTS.get(exchange.op.id)
-        named = any(_names(name, exchange.msg) for name in fields)
-        if not named and not (text and text.fullmatch(exchange.msg)):
+        if not _names(exchange.op.id, fields, exchange.msg):
             wanted = " or ".join(fields)
             raise CheckFailure(exchange, f"the not-found message names no field {wanted}: {exchange.msg!r}")
+
+    return check
+
+
+def _in_lists(node: object) -> list[object]:
+    """Every element of every array anywhere in `node`."""
+    if isinstance(node, dict):
+        return [item for value in node.values() for item in _in_lists(value)]
+    if isinstance(node, list):
+        return [*node, *(item for value in node for item in _in_lists(value))]
+    return []
+
+
+def listed_as_not_held(fields: Collection[str], unheld: str) -> Check:
+    """An operation that answers 1000 and lists the ids it did not act on (`{_id, msg}` items) lists the id
+    `unheld` there, with a message naming the field (or the docs' text), and in no list of done ids."""
+
+    def check(exchange: Exchange) -> None:
+        succeeded(exchange)
+        listed = _in_lists(exchange.body.get("data"))  # a 1000 answer: a dict, with Akool's envelope
+        refused = [item for item in listed if isinstance(item, dict) and item.get("_id") == unheld]
+        if not refused or unheld in listed:
+            raise CheckFailure(exchange, f"the id it cannot hold, {unheld}, is not listed as refused (only)")
+        for item in refused:
+            if not _names(exchange.op.id, fields, str(item.get("msg", ""))):
+                wanted = " or ".join(fields)
+                raise CheckFailure(exchange, f"the refusal of {unheld} names no field {wanted}: {item}")
 
     return check
 
@@ -233,13 +263,11 @@ def holds_what_it_gave(supplied: Mapping[str, str]) -> Check:
     def check(exchange: Exchange) -> None:
         if exchange.code == SUCCESS or exchange.code not in ALLOWED.get(exchange.op.id, ()):
             return
-        text = NOT_FOUND_TEXTS.get(exchange.op.id)
         msg = exchange.msg
         refused = [
             f"{field} {value}"
             for value, field in supplied.items()
-            if (_names(field, msg) or (text and text.fullmatch(msg)))
-            and (value in msg or exchange.code in NOT_FOUND_CODES)
+            if _names(exchange.op.id, [field], msg) and (value in msg or exchange.code in NOT_FOUND_CODES)
         ]
         if refused:
             raise CheckFailure(

@@ -60,6 +60,22 @@ def id_names(op: Operation) -> frozenset[str]:
     return frozenset(name for name, sub in _properties(op.request_schema) if _names_an_id(sub))
 
 
+def _lists_refusals(node: Any) -> bool:
+    if isinstance(node, dict):
+        items = node.get("items")
+        if isinstance(items, dict) and {"_id", "msg"} <= set(items.get("required", ())):
+            return True
+        return any(_lists_refusals(value) for value in node.values())
+    return isinstance(node, list) and any(_lists_refusals(value) for value in node)
+
+
+@cache
+def lists_refusals(op: Operation) -> bool:
+    """`op` answers 1000 and lists the ids it did not act on as `{_id, msg}` items (voice delete's
+    `noPermissionVoices`): its response schema has such an array."""
+    return _lists_refusals(op.response_schema)
+
+
 def with_unheld(op: Operation, request: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """`request` with every top-level id field it sends set to `UNHELD_ID`, and those fields' names."""
     changed = {part: dict(value) if isinstance(value, Mapping) else value for part, value in request.items()}

@@ -312,6 +312,24 @@ def after(request, answer):
         "*an id it cannot hold answered code 1008*",
     ),
     Bug(
+        "unknown_voice_deleted",
+        "an id the target cannot hold answers the documented not-found code naming the field",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/api/open/v4/voice/del":
+        def change(b):
+            data = b.get("data") or {}
+            refused = data.pop("noPermissionVoices", [])
+            data["successIds"] = data.get("successIds", []) + [v["_id"] for v in refused]
+            data["noPermissionVoices"] = []
+        rewrite(answer, change)
+"""
+        ),
+        "test_an_id_the_target_cannot_hold and voices",
+        "*is not listed as refused*",
+    ),
+    Bug(
         "held_avatar_refused",
         "an id the target listed or made itself is found",
         wire(

@@ -113,6 +113,32 @@ def test_a_field_is_named_as_a_word_of_its_own_or_by_the_docs_text() -> None:
         checks.refused_as_not_held(["_id"])(exchange("voices.get", {**voice, "msg": "resource not found"}))
 
 
+def test_a_refused_id_of_a_batch_is_listed_with_a_message_naming_it() -> None:
+    check = checks.listed_as_not_held(["_ids"], "0a1b")
+    refusal = {"_id": "0a1b", "msg": "VoiceId:0a1b resource not found"}
+    check(
+        exchange(
+            "voices.delete",
+            {"code": 1000, "msg": "", "data": {"successIds": [], "noPermissionVoices": [refusal]}},
+        )
+    )
+    with pytest.raises(checks.CheckFailure, match="not listed as refused"):
+        check(
+            exchange(
+                "voices.delete", {"code": 1000, "data": {"successIds": ["0a1b"], "noPermissionVoices": []}}
+            )
+        )
+    with pytest.raises(checks.CheckFailure, match="not listed as refused"):  # deleted and refused at once
+        check(
+            exchange(
+                "voices.delete",
+                {"code": 1000, "data": {"successIds": ["0a1b"], "noPermissionVoices": [refusal]}},
+            )
+        )
+    with pytest.raises(checks.CheckFailure, match="names no field _ids"):
+        check(exchange("voices.delete", {"code": 1000, "data": {"noPermissionVoices": [{"_id": "0a1b"}]}}))
+
+
 @pytest.mark.parametrize(
     ("op_id", "field", "answer"),
     [

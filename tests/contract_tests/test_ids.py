@@ -20,6 +20,12 @@ def test_id_fields_come_from_the_schemas_top_level_only() -> None:
     assert ids.id_fields(CATALOG.operation("faceswap.get_quota")) == ()
 
 
+def test_operations_that_list_refused_ids_come_from_their_response_schemas() -> None:
+    listing = {op.id for op in CATALOG.operations if ids.lists_refusals(op)}
+    assert "voices.delete" in listing
+    assert not {"voices.get", "audio.create_tts", "faceswap.get_quota"} & listing
+
+
 def test_id_names_reach_nested_fields() -> None:
     assert {"avatar_id", "voice_id"} <= ids.id_names(CATALOG.operation("talking_avatar.create"))
 
