@@ -28,7 +28,7 @@ def test_a_token_from_the_right_secret_works_and_a_wrong_secret_answers_1101(har
     answers 1101."""
     pair = token_credentials(harness.target)
     if pair is None:
-        pytest.skip("getToken needs AKOOL_CLIENT_ID and AKOOL_CLIENT_SECRET on the real API")
+        pytest.skip("the target's clientId and secret are unknown (AKOOL_CLIENT_ID, AKOOL_CLIENT_SECRET)")
     client_id, secret = pair
     catalog = load_catalog()
     get_token, operation = catalog.operation("auth.get_token"), catalog.operation(OPERATION)
