@@ -8,6 +8,7 @@ and the problem, and ends with a curl line that sends the same request to the ta
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Collection, Mapping
 
 from akool_mock.contract_tests.exchange import Exchange
@@ -17,11 +18,15 @@ Check = Callable[[Exchange], None]
 SUCCESS = 1000
 VALIDATION = 1003
 MISSING_AUTH, INVALID_AUTH = 1102, 1101
+HTTP_OK = 200  # every answer of an operation, business errors included (schemas/NOTES.md #http-statuses)
 
 # Codes a schema-valid generated request may get besides 1000: it names something the target does not
 # hold (the world has only so many ids), or meets a business rule a schema cannot express. Each entry
 # is the code the docs give that operation for it.
 NOT_FOUND: set[int | None] = {1008}
+# Each area's code for an id it does not hold (schemas/NOTES.md #tenant-isolation): content, voices and head
+# swap, streaming sessions, knowledge bases.
+NOT_FOUND_CODES = frozenset({1008, 1014, 1216, 1232})
 _ALLOWED: dict[str, set[int | None]] = {
     "auth.get_token": {INVALID_AUTH},  # generated credentials are not the account's
     "avatars.create": {1222},  # one account cannot upload the same avatar_id twice
@@ -93,6 +98,10 @@ def conforms_to_schema(exchange: Exchange) -> None:
         raise CheckFailure(exchange, f"no answer: {exchange.error}")
     if exchange.status >= 500:
         raise CheckFailure(exchange, f"HTTP {exchange.status}: the server failed")
+    if exchange.status != HTTP_OK:
+        raise CheckFailure(
+            exchange, f"HTTP {exchange.status}: Akool answers every operation, its errors too, with HTTP 200"
+        )
     if exchange.body is None:
         raise CheckFailure(exchange, "the answer is not JSON")
     violations = exchange.op.response_errors(exchange.body)
@@ -178,6 +187,93 @@ def names_the_field(field: str) -> Check:
         if leaf not in exchange.msg and not _documented(exchange.op.id, exchange.msg):
             raise CheckFailure(
                 exchange, f"the 1003 message does not name the field {field!r}: {exchange.msg!r}"
+            )
+
+    return check
+
+
+# Not-found answers whose text the docs give, with the id in it and no field name: the text stands for the
+# field (schemas/NOTES.md #not-found-names-the-field). voiceLab.mdx, Delete Voice: "VoiceId:<id> resource
+# not found"; the voice resource detail answers the same form (the docs show no text of its own).
+NOT_FOUND_TEXTS: dict[str, re.Pattern[str]] = {
+    "voices.get": re.compile(r"VoiceId:\S+ resource not found"),
+    "voices.get_resource": re.compile(r"ResourceId:\S+ resource not found"),
+    "voices.delete": re.compile(r"VoiceId:\S+ resource not found"),
+}
+
+
+def _names(op_id: str, names: Collection[str], message: str) -> bool:
+    """`message` names one of the fields `names` as a word of its own (`id` is not named by `avatar_id`), or
+    is the docs' not-found text of `op_id`."""
+    text = NOT_FOUND_TEXTS.get(op_id)
+    if text is not None and text.fullmatch(message):
+        return True
+    return any(re.search(rf"(?<![A-Za-z0-9_]){re.escape(n)}(?![A-Za-z0-9_])", message) for n in names)
+
+
+def refused_as_not_held(fields: Collection[str]) -> Check:
+    """A request naming `fields` by ids the target cannot hold answers a code the docs give the operation
+    for that (ALLOWED), and its message names one of the fields (or is the docs' own not-found text)."""
+
+    def check(exchange: Exchange) -> None:
+        codes = ALLOWED.get(exchange.op.id, frozenset())
+        if exchange.code == SUCCESS or exchange.code not in codes:
+            raise CheckFailure(
+                exchange, f"an id it cannot hold answered code {exchange.code}; expected one of {set(codes)}"
+            )
+        if not _names(exchange.op.id, fields, exchange.msg):
+            wanted = " or ".join(fields)
+            raise CheckFailure(exchange, f"the not-found message names no field {wanted}: {exchange.msg!r}")
+
+    return check
+
+
+def _in_lists(node: object) -> list[object]:
+    """Every element of every array anywhere in `node`."""
+    if isinstance(node, dict):
+        return [item for value in node.values() for item in _in_lists(value)]
+    if isinstance(node, list):
+        return [*node, *(item for value in node for item in _in_lists(value))]
+    return []
+
+
+def listed_as_not_held(fields: Collection[str], unheld: str) -> Check:
+    """An operation that answers 1000 and lists the ids it did not act on (`{_id, msg}` items) lists the id
+    `unheld` there, with a message naming the field (or the docs' text), and in no list of done ids."""
+
+    def check(exchange: Exchange) -> None:
+        succeeded(exchange)
+        listed = _in_lists(exchange.body.get("data"))  # a 1000 answer: a dict, with Akool's envelope
+        refused = [item for item in listed if isinstance(item, dict) and item.get("_id") == unheld]
+        if not refused or unheld in listed:
+            raise CheckFailure(exchange, f"the id it cannot hold, {unheld}, is not listed as refused (only)")
+        for item in refused:
+            if not _names(exchange.op.id, fields, str(item.get("msg", ""))):
+                wanted = " or ".join(fields)
+                raise CheckFailure(exchange, f"the refusal of {unheld} names no field {wanted}: {item}")
+
+    return check
+
+
+def holds_what_it_gave(supplied: Mapping[str, str]) -> Check:
+    """The target finds the ids it handed out itself (`supplied`: {id: field}, the world's references). An
+    error answer of the operation's documented codes (ALLOWED) refuses one of them when its message names
+    that id's field (or is the docs' not-found text) and either shows the id or is a not-found code."""
+
+    def check(exchange: Exchange) -> None:
+        if exchange.code == SUCCESS or exchange.code not in ALLOWED.get(exchange.op.id, ()):
+            return
+        msg = exchange.msg
+        refused = [
+            f"{field} {value}"
+            for value, field in supplied.items()
+            if _names(exchange.op.id, [field], msg) and (value in msg or exchange.code in NOT_FOUND_CODES)
+        ]
+        if refused:
+            raise CheckFailure(
+                exchange,
+                f"the target refused {', '.join(refused)}, which it listed or made itself for this run "
+                f"(code {exchange.code}: {msg})",
             )
 
     return check

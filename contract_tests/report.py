@@ -73,8 +73,12 @@ class Recorder:
         coverage.sent[op_id] += 1
         if code == SUCCESS and conforms:
             coverage.exercised[op_id] += 1
+        self.checked(target, op_id)
+
+    def checked(self, target: str, op_id: str) -> None:
+        """The running test checked its rule on `op_id` without an exchange of it (a path beside it)."""
         if self._rule is not None:
-            coverage.rules.setdefault(op_id, Counter())[self._rule] += 1
+            self.of(target).rules.setdefault(op_id, Counter())[self._rule] += 1
             self._touched.add((target, op_id))
 
     def begin(self, rule: Rule) -> None:

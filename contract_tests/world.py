@@ -141,6 +141,7 @@ class World:
     common: dict[str, list[Any]] = field(default_factory=dict)
     per_op: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
     created: set[str] = field(default_factory=set)  # the ids of the things the world made
+    answered: set[str] = field(default_factory=set)  # ids a request got 1000 with: it may have ended them
 
     def add(self, op_id: str | None, name: str, values: list[Any]) -> None:
         bucket = self.common if op_id is None else self.per_op.setdefault(op_id, {})

@@ -99,13 +99,13 @@ def get_avatar(call: Call) -> Reply:
     record_id = str(call.query["id"])
     if "," in record_id:
         # One record id, not a list (the poll is not `many`).
-        raise NotFound(f"{record_id} not found", code=NOT_FOUND)
+        raise NotFound(f"id: avatar {record_id} not found", code=NOT_FOUND)
     jobs = polled_jobs(call, missing_code=NOT_FOUND)
     if jobs:
         return ok([avatar_record(jobs[0])], msg="ok")
     stock = next((item for item in stock_avatars(call.backend) if item.get("_id") == record_id), None)
     if stock is None:
-        raise NotFound(f"{record_id} not found", code=NOT_FOUND)
+        raise NotFound(f"id: avatar {record_id} not found", code=NOT_FOUND)
     return ok([stock], msg="ok")
 
 

@@ -158,8 +158,9 @@ def polled_jobs(call: Call, *, missing_code: int = 1008, skip_missing: bool = Tr
         raise RuntimeError(f"{call.op.id} has no poll spec")
     value = request_value(call, spec.id_in)
     ids = split_ids(value) if spec.many else [str(value if value is not None else "").strip()]
+    field = spec.id_in.partition(".")[2]
     if not skip_missing and not any(ids):
-        raise NotFound(f"{spec.id_in.partition('.')[2]}: no id given", code=missing_code)
+        raise NotFound(f"{field}: no id given", code=missing_code)
     ops = producing_ops(call)
     jobs: list[Job] = []
     backend = call.backend
@@ -169,7 +170,7 @@ def polled_jobs(call: Call, *, missing_code: int = 1008, skip_missing: bool = Tr
         except NotFound:
             if skip_missing:
                 continue
-            raise
+            raise NotFound(f"{field}: {job_id} not found", code=missing_code) from None
         backend.jobs.polled(job, backend.now())
         jobs.append(job)
     return jobs

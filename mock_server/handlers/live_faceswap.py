@@ -128,7 +128,11 @@ def result_items(call: Call, ids: list[str]) -> list[dict[str, Any]]:
 
 def _session(call: Call) -> Resource:
     """The caller's session named by `_id`; another account's session does not exist for this caller."""
-    return call.backend.find_resource(call.owner, KIND, str(call.body["_id"]), NOT_FOUND)
+    session_id = str(call.body["_id"])
+    try:
+        return call.backend.find_resource(call.owner, KIND, session_id, NOT_FOUND)
+    except NotFound:
+        raise NotFound(f"_id: session {session_id} not found", code=NOT_FOUND) from None
 
 
 def update_session(call: Call) -> Reply:

@@ -246,16 +246,18 @@ def create_session(call: Call) -> Reply:
     return ok(session_view(call, job))
 
 
-def _find_session(call: Call, session_id: str) -> Job:
+def _find_session(call: Call, field: str, session_id: str) -> Job:
+    """The caller's session; not found answers the error-code page's text after the field's name."""
     try:
         return call.backend.find_job(call.owner, session_id, (SESSION_OP,), SESSION_NOT_FOUND)
     except NotFound:
-        raise NotFound(f"session {session_id} not exist", code=SESSION_NOT_FOUND) from None
+        message = f"{field}: liveAvatar session {session_id} not exist"
+        raise NotFound(message, code=SESSION_NOT_FOUND) from None
 
 
 def get_session(call: Call) -> Reply:
     backend = call.backend
-    job = _find_session(call, str(call.query["id"]))
+    job = _find_session(call, "id", str(call.query["id"]))
     if _ended_at(job, backend.now()) is None:
         backend.jobs.polled(job, backend.now())  # a detail read is the session's poll (polls policy)
     return ok(session_view(call, job))
@@ -273,8 +275,8 @@ def list_sessions(call: Call) -> Reply:
 
 def close_session(call: Call) -> Reply:
     """Close by `id` or `session_id` (#streaming-close-id); closing again answers the first close."""
-    session_id = str(call.body.get("id") or call.body.get("session_id"))
-    job = _find_session(call, session_id)
+    field = "id" if call.body.get("id") else "session_id"
+    job = _find_session(call, field, str(call.body.get(field)))
     now = call.backend.now()
     fields = job.fields
     if fields.get("answered_closed_at") is None:

@@ -357,10 +357,10 @@ def get_result(call: Call) -> Reply:
     """One video job by `_id`; unknown, foreign and comma-joined ids answer 1008."""
     model_id = str(call.query["video_model_id"])
     if "," in model_id:
-        raise NotFound(f"{model_id} not found", code=NOT_FOUND)
+        raise NotFound(f"video_model_id: {model_id} not found", code=NOT_FOUND)
     jobs = polled_jobs(call, missing_code=NOT_FOUND, skip_missing=False)
     if not jobs:
-        raise NotFound(f"{model_id} not found", code=NOT_FOUND)
+        raise NotFound(f"video_model_id: {model_id} not found", code=NOT_FOUND)
     return ok(video_view(call, jobs[0], create=False))
 
 

@@ -285,4 +285,109 @@ def before(request):
         "test_job_lifecycle and create_image_pro",
         "*no webhook was delivered for it*",
     ),
+    Bug(
+        "not_found_names_no_field",
+        "an id the target cannot hold answers the documented not-found code naming the field",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/api/open/v3/audio/infobymodelid":
+        rewrite(answer, lambda b: b.update(msg="content not exist") if b.get("code") == 1008 else None)
+"""
+        ),
+        "test_an_id_the_target_cannot_hold and audio",
+        "*names no field audio_model_id*",
+    ),
+    Bug(
+        "not_found_code_of_another_area",
+        "an id the target cannot hold answers the documented not-found code naming the field",
+        wire(
+            """
+def after(request, answer):
+    if request.path.startswith("/api/open/v4/voice/detail/"):
+        rewrite(answer, lambda b: b.update(code=1008) if b.get("code") == 1014 else None)
+"""
+        ),
+        "test_an_id_the_target_cannot_hold and voices",
+        "*an id it cannot hold answered code 1008*",
+    ),
+    Bug(
+        "unknown_voice_deleted",
+        "an id the target cannot hold answers the documented not-found code naming the field",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/api/open/v4/voice/del":
+        def change(b):
+            data = b.get("data") or {}
+            refused = data.pop("noPermissionVoices", [])
+            data["successIds"] = data.get("successIds", []) + [v["_id"] for v in refused]
+            data["noPermissionVoices"] = []
+        rewrite(answer, change)
+"""
+        ),
+        "test_an_id_the_target_cannot_hold and voices",
+        "*is not listed as refused*",
+    ),
+    Bug(
+        "held_avatar_refused",
+        "an id the target listed or made itself is found",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/api/open/v3/avatar/detail":
+        wanted = request.query.get("id")
+        def change(b):
+            if b.get("code") == 1000:
+                b.clear()
+                b.update(code=1008, msg=f"id: avatar {wanted} not found")
+        rewrite(answer, change)
+"""
+        ),
+        "test_generated and avatars and get",
+        "*which it listed or made itself*",
+    ),
+    Bug(
+        "unknown_path_200",
+        "an unknown path answers HTTP 404 with code 1008",
+        wire(
+            """
+def after(request, answer):
+    if answer.status == 404:
+        answer.status = 200
+"""
+        ),
+        "test_a_path_beside_an_operation and get_quota",
+        "*expected HTTP 404 with code 1008, got HTTP 200*",
+    ),
+    Bug(
+        "bearer_ignored",
+        "a token from auth.get_token authenticates as a Bearer token; a wrong one answers 1101",
+        wire(
+            """
+def before(request):
+    headers = {k: v for k, v in request.headers.items() if k != "authorization"}
+    return dataclasses.replace(request, headers=headers)
+"""
+        ),
+        "test_a_token_from_the_right_secret",
+        "*expected code 1000, got 1102*",
+    ),
+    Bug(
+        "token_for_any_secret",
+        "auth.get_token refuses a wrong secret with 1101",
+        """
+from akool_mock.mock_server.state import Backend
+
+_issue = Backend.issue_token
+
+def issue_token(self, client_id, client_secret):
+    account = self.accounts.get(client_id)
+    return _issue(self, client_id, account.api_key if account else client_secret)
+
+Backend.issue_token = issue_token
+""",
+        "test_a_token_from_the_right_secret",
+        "*expected code 1101, got 1000*",
+    ),
 )

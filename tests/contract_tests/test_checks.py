@@ -83,3 +83,84 @@ def test_the_sdk_must_agree_with_the_answer() -> None:
     ok = {"code": 1000, "msg": "OK", "data": {"credit": 1}}
     with pytest.raises(checks.CheckFailure, match="raised"):
         checks.sdk_agrees(exchange("faceswap.get_quota", ok, error=ValidationError(1003, "x", "op")))
+
+
+def test_every_answer_of_an_operation_is_http_200() -> None:
+    refused = {"code": 1101, "msg": "invalid"}
+    checks.conforms_to_schema(exchange("faceswap.get_quota", refused))
+    with pytest.raises(checks.CheckFailure, match="HTTP 401: Akool answers every operation"):
+        checks.conforms_to_schema(exchange("faceswap.get_quota", refused, status=401))
+
+
+def test_a_not_found_answer_has_the_documented_code_and_names_the_field() -> None:
+    check = checks.refused_as_not_held(["audio_model_id"])
+    check(exchange("audio.get_result", {"code": 1008, "msg": "audio_model_id: no audio 0a"}))
+    with pytest.raises(checks.CheckFailure, match="names no field audio_model_id"):
+        check(exchange("audio.get_result", {"code": 1008, "msg": "content not exist"}))
+    with pytest.raises(checks.CheckFailure, match="answered code 1000"):
+        check(exchange("audio.get_result", {"code": 1000, "msg": "OK", "data": {}}))
+    with pytest.raises(checks.CheckFailure, match="answered code 1008"):  # voices answer 1014
+        checks.refused_as_not_held(["_id"])(exchange("voices.get", {"code": 1008, "msg": "_id: no voice"}))
+
+
+def test_a_field_is_named_as_a_word_of_its_own_or_by_the_docs_text() -> None:
+    avatar = {"code": 1008, "msg": "avatar_id: streaming avatar 0a not found"}
+    with pytest.raises(checks.CheckFailure, match="names no field id"):
+        checks.refused_as_not_held(["id"])(exchange("streaming.get_avatar", avatar))
+    voice = {"code": 1014, "msg": "VoiceId:6881cd86618fa41c89557b0c resource not found"}
+    checks.refused_as_not_held(["_id"])(exchange("voices.get", voice))
+    with pytest.raises(checks.CheckFailure, match="names no field"):
+        checks.refused_as_not_held(["_id"])(exchange("voices.get", {**voice, "msg": "resource not found"}))
+
+
+def test_a_refused_id_of_a_batch_is_listed_with_a_message_naming_it() -> None:
+    check = checks.listed_as_not_held(["_ids"], "0a1b")
+    refusal = {"_id": "0a1b", "msg": "VoiceId:0a1b resource not found"}
+    check(
+        exchange(
+            "voices.delete",
+            {"code": 1000, "msg": "", "data": {"successIds": [], "noPermissionVoices": [refusal]}},
+        )
+    )
+    with pytest.raises(checks.CheckFailure, match="not listed as refused"):
+        check(
+            exchange(
+                "voices.delete", {"code": 1000, "data": {"successIds": ["0a1b"], "noPermissionVoices": []}}
+            )
+        )
+    with pytest.raises(checks.CheckFailure, match="not listed as refused"):  # deleted and refused at once
+        check(
+            exchange(
+                "voices.delete",
+                {"code": 1000, "data": {"successIds": ["0a1b"], "noPermissionVoices": [refusal]}},
+            )
+        )
+    with pytest.raises(checks.CheckFailure, match="names no field _ids"):
+        check(exchange("voices.delete", {"code": 1000, "data": {"noPermissionVoices": [{"_id": "0a1b"}]}}))
+
+
+@pytest.mark.parametrize(
+    ("op_id", "field", "answer"),
+    [
+        ("avatars.get", "id", {"code": 1008, "msg": "id: avatar 0a1b not found"}),  # shows the id
+        ("avatars.get", "id", {"code": 1008, "msg": "id: not found"}),  # a not-found code naming the field
+        ("voices.get", "_id", {"code": 1014, "msg": "VoiceId:0a1b resource not found"}),  # the docs' text
+        ("talking_avatar.create", "avatar_id", {"code": 1003, "msg": "elements[0].avatar_id: no 0a1b"}),
+    ],
+)
+def test_an_id_the_target_gave_must_not_be_refused(op_id: str, field: str, answer: dict[str, Any]) -> None:
+    with pytest.raises(checks.CheckFailure, match="which it listed or made itself"):
+        checks.holds_what_it_gave({"0a1b": field})(exchange(op_id, answer))
+
+
+@pytest.mark.parametrize(
+    ("op_id", "answer"),
+    [
+        ("avatars.get", {"code": 1000, "msg": "ok", "data": []}),
+        ("talking_avatar.create", {"code": 1003, "msg": "avatar_from: avatar 0a1b has from 2, not 3"}),
+        ("talking_avatar.create", {"code": 1003, "msg": "elements[1].avatar_id: no such avatar 9f9f"}),
+        ("faceswap.get_quota", {"code": 1003, "msg": "avatar_id: 0a1b"}),  # not a code of the operation
+    ],
+)
+def test_other_answers_do_not_refuse_the_given_id(op_id: str, answer: dict[str, Any]) -> None:
+    checks.holds_what_it_gave({"0a1b": "avatar_id"})(exchange(op_id, answer))

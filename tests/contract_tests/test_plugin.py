@@ -69,7 +69,7 @@ def test_the_unbroken_fake_passes_and_reports(pytester: pytest.Pytester) -> None
     result = pytester.runpytest_subprocess(
         *SUITE, "-k", "get_quota or create_image_pro", f"--akool-report={report}"
     )
-    result.assert_outcomes(passed=7, skipped=1)  # skipped: live drift of get_quota
+    result.assert_outcomes(passed=9, skipped=1)  # skipped: live drift of get_quota
     result.stdout.fnmatch_lines(["*akool contract suite, target inprocess*", "*lifecycles*1 job kinds*"])
     written = json.loads(report.read_text("utf-8"))
     assert "faceswap.get_quota" in written["targets"]["inprocess"]["operations"]
@@ -80,7 +80,7 @@ def test_the_rules_checked_per_operation_come_from_the_tests_that_ran(pytester: 
     result = pytester.runpytest_subprocess(
         *SUITE, "-k", "get_quota and not drift", "--akool-rules", f"--akool-report={report}"
     )
-    result.assert_outcomes(passed=2)
+    result.assert_outcomes(passed=3)
     result.stdout.fnmatch_lines(
         [
             "*akool rules checked per operation, target inprocess*",
@@ -93,6 +93,7 @@ def test_the_rules_checked_per_operation_come_from_the_tests_that_ran(pytester: 
     assert rules["faceswap.get_quota"] == {
         "test_auth::test_missing_and_wrong_credentials": "held",
         "test_operations::test_generated_requests_get_conforming_answers": "held",
+        "test_http_status::test_a_path_beside_an_operation_answers_404_with_1008": "held",
     }
     quiet = pytester.runpytest_subprocess(*SUITE, "-k", "test_generated and get_quota")
     assert "akool rules checked" not in quiet.stdout.str()  # only when asked

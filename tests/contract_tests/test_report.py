@@ -95,3 +95,13 @@ def test_rules_that_sent_nothing_get_no_number() -> None:
         "   1  test_auth::test_credentials: missing credentials answer 1102",
         "  voices.list  1",
     ]
+
+
+def test_a_rule_checked_beside_an_operation_counts_for_it_but_sends_nothing() -> None:
+    recorder = Recorder(total_operations=1)
+    recorder.begin(Rule("test_http_status::test_beside", "a path beside answers 404"))
+    recorder.checked("inprocess", "voices.list")
+    recorder.end(failed=True)
+    summary = recorder.summary("inprocess")
+    assert summary["rules"] == {"voices.list": {"test_http_status::test_beside": "failed"}}
+    assert summary["operations"] == {}

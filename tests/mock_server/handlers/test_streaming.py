@@ -275,6 +275,15 @@ def test_close_needs_exactly_one_id_and_unknown_is_1216(fake: Fake) -> None:
     assert detail(fake, "session_123456789")["code"] == 1216
 
 
+@pytest.mark.parametrize("field", ["id", "session_id"])
+def test_an_unknown_session_is_named_by_the_field_sent(fake: Fake, field: str) -> None:
+    """The error-code page's 1216 text, after the name of the field that named the session."""
+    unknown = "6698c9d69cf7b0d61d1b6420"
+    answer = close(fake, **{field: unknown})
+    assert answer == {"code": 1216, "msg": f"{field}: liveAvatar session {unknown} not exist"}
+    assert detail(fake, unknown)["msg"] == f"id: liveAvatar session {unknown} not exist"
+
+
 def test_failed_session_shows_4_and_refunds_the_rest(fake: Fake) -> None:
     sid = create(fake, duration=600)["data"]["_id"]
     fake.clock.advance(60)
