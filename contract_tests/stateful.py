@@ -78,6 +78,7 @@ class Harness:
         if violations:
             self.recorder.drift(name, op_id, [str(v) for v in violations[:5]])
         checks.conforms_to_schema(exchange)
+        checks.carries_example_fields(exchange)
         return exchange
 
     def call(self, op_id: str, **request: Any) -> Exchange:
