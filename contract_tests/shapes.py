@@ -123,10 +123,15 @@ def _common(shapes: list[Any]) -> Any:
     return None  # a scalar, or an object in one example and a scalar (null) in another
 
 
+def example_answers(op_id: str) -> list[Any]:
+    """The docs' success example answers of `op_id`."""
+    return [e["parsed"] for e in _examples() if e["operation"] == op_id and _success(e["parsed"])]
+
+
 @cache
 def example_fields(op_id: str) -> Skeleton | None:
     """The fields every success example of `op_id` carries, or None when the docs give no such example."""
-    bodies = [e["parsed"] for e in _examples() if e["operation"] == op_id and _success(e["parsed"])]
+    bodies = example_answers(op_id)
     if not bodies:
         return None
     common: Skeleton = _common([_shape(body) for body in bodies])
@@ -191,4 +196,40 @@ def missing_example_fields(op: Operation, request: Mapping[str, Any], body: Any)
         path
         for path in missing
         if (op.id, path) not in CONDITIONAL and path.rpartition(".")[2].removesuffix("[]") not in unsent
+    ]
+
+
+@cache
+def item_names(poll_id: str, items_path: str) -> frozenset[str]:
+    """The fields any docs' example answer of the poll `poll_id` shows for a job (at `items_path`)."""
+    found: set[str] = set()
+    for body in example_answers(poll_id):
+        shown = body
+        for part in items_path.split("."):
+            shown = shown.get(part) if isinstance(shown, dict) else None
+        for item in shown if isinstance(shown, list) else [shown]:
+            found |= set(item) if isinstance(item, dict) else set()
+    return frozenset(found)
+
+
+def _same(sent: Any, shown: Any) -> bool:
+    # A number may be sent as a string ("type": "1") and shown as the number, as the schemas allow.
+    return bool(sent == shown) or str(sent) == str(shown)
+
+
+def unechoed(op: Operation, poll: Operation, sent: Mapping[str, Any], shown: Mapping[str, Any]) -> list[str]:
+    """The values of `op`'s create request `sent` that the poll answer's job `shown` shows otherwise, under
+    a name a docs' example poll answer shows: one line per field, sent and shown. The job's own `_id` and
+    its result fields (headswap's `video_url` names the source in the request, the result in the poll) are
+    not echoes, nor is an empty value (no webhook given: the account's is used)."""
+    names = item_names(poll.id, poll.poll.items_path if poll.poll else "data")
+    names -= {"_id", *(op.job.result_fields if op.job else ())}
+    return [
+        f"{name}: sent {value!r}, shown {shown[name]!r}"
+        for name, value in sent.items()
+        if name in names
+        and name in shown
+        and isinstance(value, str | int | float)
+        and value != ""
+        and not _same(value, shown[name])
     ]

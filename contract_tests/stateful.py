@@ -35,6 +35,7 @@ from hypothesis.stateful import (
 from akool_mock.contract_tests import checks
 from akool_mock.contract_tests.exchange import Connection, Exchange
 from akool_mock.contract_tests.report import Recorder
+from akool_mock.contract_tests.shapes import unechoed
 from akool_mock.contract_tests.strategies import valid_requests
 from akool_mock.contract_tests.targets import NotControllable, Target
 from akool_mock.contract_tests.world import World, build_world
@@ -152,7 +153,15 @@ class JobMachine(RuleBasedStateMachine):
         for job_id in ids:
             self.model[job_id] = JobModel(cost=float(self.h.target.job(job_id)["cost"] or 0), webhook=hooked)
             self.poll(job_id)
+            self.echoes(job_id, body)
         return multiple(*ids)
+
+    def echoes(self, job: str, body: dict[str, Any]) -> None:
+        """What the create sent shows in the poll under the same name (a name the docs' poll example has)."""
+        exchange, item = self.read(job)
+        wrong = unechoed(self.op, self.poller, body, item or {})
+        if wrong:
+            self.fail(exchange, f"job {job} shows other values than its create sent: {'; '.join(wrong)}")
 
     @rule(job=jobs)
     def poll(self, job: str) -> None:
