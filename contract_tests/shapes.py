@@ -72,6 +72,15 @@ CONDITIONAL: dict[tuple[str, str], str] = {
         "the first gender the clone's voice_options gave (#voices-gender-array-vs-string); none without one",
     ),
     **dict.fromkeys(
+        [
+            ("voices.list", f"data.result[].{name}")
+            for name in ("create_time", "duration", "language", "locale", "preview", "text")
+        ],
+        "Akool's own voices (type=2) show what the docs show of them: the detail example (voiceLab-15) "
+        "has no language or locale, the voice the TTS and changer examples name only their fields "
+        "(fixtures/canonical/voices.json)",
+    ),
+    **dict.fromkeys(
         [("models.list", "data[].durationList"), ("models.list", "data[].maxCount")],
         "the character swap model (type 2101) takes no duration or batch (#models-seeded-catalog)",
     ),
