@@ -5,6 +5,8 @@ its catalog entry (poll operation, status field, result fields, media): create, 
 force completion or failure, cancel, delete, list. Invariants, checked as the machine goes:
 
 - a status never goes back, and a terminal status (3, 4) is final;
+- the first poll shows what the create sent, under the names the docs' example poll shows
+  (`contract_tests.shapes.unechoed`);
 - the result URL serves the right media type exactly from completion on (before, it serves nothing);
 - credits are charged once, at creation, and a failed job gives them back (schemas/NOTES.md
   #audit-credits-on-failure): polls, time and completion never change the quota again;
@@ -72,7 +74,8 @@ class Harness:
         return self.checked(self.conn.send(op, request, client))
 
     def checked(self, exchange: Exchange) -> Exchange:
-        """Record `exchange`, and check it conforms (a non-conforming answer is recorded as drift)."""
+        """Record `exchange`, and check it conforms (a non-conforming answer is recorded as drift) and, on
+        success, carries the fields of the docs' example answer."""
         violations = exchange.op.response_errors(exchange.body) if exchange.body is not None else []
         name, op_id = self.target.name, exchange.op.id
         self.recorder.exchange(name, op_id, exchange.code, exchange.body is not None and not violations)
