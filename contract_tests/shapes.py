@@ -231,12 +231,12 @@ def unechoed(op: Operation, poll: Operation, sent: Mapping[str, Any], shown: Map
     a name a docs' example poll answer shows: one line per field, sent and shown. The job's own `_id` and
     its result fields (headswap's `video_url` names the source in the request, the result in the poll) are
     not echoes, nor is an empty value (no webhook given: the account's is used)."""
-    names = item_names(poll.id, poll.poll.items_path if poll.poll else "data")
-    names -= {"_id", *(op.job.result_fields if op.job else ())}
+    echoed = item_names(poll.id, poll.poll.items_path if poll.poll else "data")
+    echoed -= {"_id", *(op.job.result_fields if op.job else ())}
     return [
         f"{name}: sent {value!r}, shown {shown[name]!r}"
         for name, value in sent.items()
-        if name in names
+        if name in echoed
         and name in shown
         and isinstance(value, str | int | float)
         and value != ""
