@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Collection, Mapping
 
 from akool_mock.contract_tests.exchange import Exchange
+from akool_mock.contract_tests.shapes import missing_example_fields
 from akool_mock.sdk.errors import APIError
 
 Check = Callable[[Exchange], None]
@@ -122,6 +123,17 @@ def business_code_expected(exchange: Exchange) -> None:
         raise CheckFailure(
             exchange, f"a valid request answered code {exchange.code} ({exchange.msg}); expected {allowed}"
         )
+
+
+def carries_example_fields(exchange: Exchange) -> None:
+    """A success carries every field the docs' example answers of its operation carry (into `data` and the
+    items of its lists), but those the docs make conditional (contract_tests.shapes)."""
+    if exchange.code != SUCCESS:
+        return
+    missing = missing_example_fields(exchange.op, exchange.request, exchange.body)
+    if missing:
+        listed = ", ".join(missing)
+        raise CheckFailure(exchange, f"the answer lacks fields the docs' example carries: {listed}")
 
 
 def sdk_agrees(exchange: Exchange) -> None:

@@ -5,6 +5,8 @@ its catalog entry (poll operation, status field, result fields, media): create, 
 force completion or failure, cancel, delete, list. Invariants, checked as the machine goes:
 
 - a status never goes back, and a terminal status (3, 4) is final;
+- the first poll shows what the create sent, under the names the docs' example poll shows
+  (`contract_tests.shapes.unechoed`);
 - the result URL serves the right media type exactly from completion on (before, it serves nothing);
 - credits are charged once, at creation, and a failed job gives them back (schemas/NOTES.md
   #audit-credits-on-failure): polls, time and completion never change the quota again;
@@ -35,6 +37,7 @@ from hypothesis.stateful import (
 from akool_mock.contract_tests import checks
 from akool_mock.contract_tests.exchange import Connection, Exchange
 from akool_mock.contract_tests.report import Recorder
+from akool_mock.contract_tests.shapes import unechoed
 from akool_mock.contract_tests.strategies import valid_requests
 from akool_mock.contract_tests.targets import NotControllable, Target
 from akool_mock.contract_tests.world import World, build_world
@@ -71,13 +74,15 @@ class Harness:
         return self.checked(self.conn.send(op, request, client))
 
     def checked(self, exchange: Exchange) -> Exchange:
-        """Record `exchange`, and check it conforms (a non-conforming answer is recorded as drift)."""
+        """Record `exchange`, and check it conforms (a non-conforming answer is recorded as drift) and, on
+        success, carries the fields of the docs' example answer."""
         violations = exchange.op.response_errors(exchange.body) if exchange.body is not None else []
         name, op_id = self.target.name, exchange.op.id
         self.recorder.exchange(name, op_id, exchange.code, exchange.body is not None and not violations)
         if violations:
             self.recorder.drift(name, op_id, [str(v) for v in violations[:5]])
         checks.conforms_to_schema(exchange)
+        checks.carries_example_fields(exchange)
         return exchange
 
     def call(self, op_id: str, **request: Any) -> Exchange:
@@ -151,7 +156,15 @@ class JobMachine(RuleBasedStateMachine):
         for job_id in ids:
             self.model[job_id] = JobModel(cost=float(self.h.target.job(job_id)["cost"] or 0), webhook=hooked)
             self.poll(job_id)
+            self.echoes(job_id, body)
         return multiple(*ids)
+
+    def echoes(self, job: str, body: dict[str, Any]) -> None:
+        """What the create sent shows in the poll under the same name (a name the docs' poll example has)."""
+        exchange, item = self.read(job)
+        wrong = unechoed(self.op, self.poller, body, item or {})
+        if wrong:
+            self.fail(exchange, f"job {job} shows other values than its create sent: {'; '.join(wrong)}")
 
     @rule(job=jobs)
     def poll(self, job: str) -> None:

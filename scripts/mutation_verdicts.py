@@ -4,8 +4,9 @@ mutant name -> ("equivalent", why no client can observe it), ("gap", the test of
 kill it), or ("artefact", how it was seen killed when run by hand: left out of the score). A name is
 mutmut's: module, function (class and method as `xǁClassǁmethod`) and mutant number; names are stable while
 the mutated function's source does not change, so each verdict's changed line is kept beside it in
-scripts/mutation_judged_lines.json, and the report drops a verdict whose mutant now changes another line. Equivalent means: no contract (the
-docs, the schemas) fixes what changed, or the change cannot change an answer at all.
+scripts/mutation_judged_lines.json, and the report drops a verdict whose mutant now changes another line.
+Equivalent means: no contract (the docs, the schemas) fixes what changed, or the change cannot change an
+answer at all.
 """
 
 from __future__ import annotations

@@ -29,10 +29,10 @@ def _need_control(harness: Harness) -> None:
 
 @pytest.mark.parametrize("op", job_operations(), ids=lambda op: op.id)
 def test_job_lifecycle(op: Operation, harness: Harness) -> None:
-    """A job's status never goes back and a terminal one is final; its result serves the right media from
-    completion on; credits are charged once (refunded on failure); a deleted job is gone; another account
-    cannot see it; every webhook verifies, names it by its id and matches the polled state; a job made
-    with a webhook URL delivers its outcome."""
+    """A job's status never goes back and a terminal one is final; its poll shows what its create sent; its
+    result serves the right media from completion on; credits are charged once (refunded on failure); a
+    deleted job is gone; another account cannot see it; every webhook verifies, names it by its id and
+    matches the polled state; a job made with a webhook URL delivers its outcome."""
     _need_control(harness)
     run_state_machine_as_test(job_machine(op, harness), settings=_settings())  # type: ignore[no-untyped-call,unused-ignore]  # typed in newer hypothesis
 

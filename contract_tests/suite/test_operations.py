@@ -2,7 +2,8 @@
 
 Each answer must conform to the response schema, carry 1000 (or a code the docs give the operation for a
 request naming something the target does not hold: contract_tests.checks.ALLOWED), and the SDK must agree
-with it (data on success, the right exception otherwise).
+with it (data on success, the right exception otherwise). A success must carry the fields of the docs'
+example answer (contract_tests.shapes; the harness checks it on every exchange of the suite).
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ def test_generated_requests_get_conforming_answers(
     op: Operation, data: st.DataObject, harness: Harness, world: World
 ) -> None:
     """Valid requests generated from the schema answer 1000 (or a documented not-found code, never for an id
-    the target listed or made itself) with a body that conforms to the response schema, and the SDK agrees
-    with the wire."""
+    the target listed or made itself) with a body that conforms to the response schema and carries every field
+    of the docs' example answer, and the SDK agrees with the wire."""
     if not may_run(harness.target, op.id):
         pytest.skip(f"{op.id} costs credits: the live target runs it only with --akool-allow-costly")
     request = data.draw(valid_requests(op, world.refs_for(op)), label="request")

@@ -28,7 +28,11 @@ def _legacy_voice(voice: dict[str, Any]) -> dict[str, Any]:
         "from": AKOOL_VOICES,
         "voice_id": voice["voice_id"],
         "gender": voice.get("gender", ""),
+        # The example item's ElevenLabs labels: the seeded VoiceLab voices have none, so they are empty.
+        "accent": voice.get("accent", ""),
         "name": voice.get("name", ""),
+        "description": voice.get("description", ""),
+        "useCase": voice.get("useCase", ""),
         "preview": voice.get("preview", ""),
         "type": 1,
         "__v": 0,

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import pytest
 
-from akool_mock.contract_tests import checks
+from akool_mock.contract_tests import checks, shapes
 from akool_mock.contract_tests.exchange import Exchange
 from akool_mock.schemas import load_catalog
 from akool_mock.sdk.errors import AuthenticationError, ValidationError
@@ -164,3 +165,14 @@ def test_an_id_the_target_gave_must_not_be_refused(op_id: str, field: str, answe
 )
 def test_other_answers_do_not_refuse_the_given_id(op_id: str, answer: dict[str, Any]) -> None:
     checks.holds_what_it_gave({"0a1b": "avatar_id"})(exchange(op_id, answer))
+def test_a_success_missing_an_example_field_names_its_path() -> None:
+    example = shapes.example_answers("faceswap.list_results")[0]
+    body = copy.deepcopy(example)
+    del body["data"]["result"][0]["userId"]
+    checks.carries_example_fields(exchange("faceswap.list_results", example))
+    with pytest.raises(checks.CheckFailure, match=r"lacks fields .*: data\.result\[\]\.userId"):
+        checks.carries_example_fields(exchange("faceswap.list_results", body))
+
+
+def test_an_error_answer_is_not_held_to_the_example_fields() -> None:
+    checks.carries_example_fields(exchange("faceswap.list_results", {"code": 1008, "msg": "not found"}))
