@@ -165,6 +165,8 @@ def test_an_id_the_target_gave_must_not_be_refused(op_id: str, field: str, answe
 )
 def test_other_answers_do_not_refuse_the_given_id(op_id: str, answer: dict[str, Any]) -> None:
     checks.holds_what_it_gave({"0a1b": "avatar_id"})(exchange(op_id, answer))
+
+
 def test_a_success_missing_an_example_field_names_its_path() -> None:
     example = shapes.example_answers("faceswap.list_results")[0]
     body = copy.deepcopy(example)
