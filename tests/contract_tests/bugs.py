@@ -390,6 +390,8 @@ Backend.issue_token = issue_token
 """,
         "test_a_token_from_the_right_secret",
         "*expected code 1101, got 1000*",
+    ),
+    Bug(
         "dropped_example_field",
         "every success carries the fields of the docs' example answer",
         wire(
