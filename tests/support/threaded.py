@@ -1,7 +1,8 @@
-"""An ASGI app served by uvicorn in a thread of the test process, on a free loopback port."""
+"""An ASGI app served by uvicorn, or the proxy, in a thread of the test process, on a free loopback port."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ from typing import Any
 import uvicorn
 
 from akool_mock.contract_tests.serve import free_port
+from akool_mock.mock_server.proxy import Proxy
 
 
 @contextmanager
@@ -40,3 +42,30 @@ def threaded(app: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+@contextmanager
+def threaded_proxy(proxy: Proxy) -> Iterator[str]:
+    """Serve `proxy` on 127.0.0.1 (an event loop of its own, in a thread) until the block ends; yields its
+    base URL."""
+    port, listening = free_port(), threading.Event()
+    loop = asyncio.new_event_loop()
+    stop = asyncio.Event()
+
+    async def serve() -> None:
+        async with proxy.serving("127.0.0.1", port):
+            listening.set()
+            await stop.wait()
+
+    thread = threading.Thread(target=loop.run_until_complete, args=(serve(),), daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not listening.wait(0.01):
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the threaded proxy did not start")
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        loop.call_soon_threadsafe(stop.set)
+        thread.join(10)
+        loop.close()
