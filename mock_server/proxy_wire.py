@@ -95,6 +95,7 @@ class UpstreamSide(asyncio.Protocol):
     def __init__(self) -> None:
         self.transport: asyncio.Transport | None = None
         self.open = False
+        self._loop = asyncio.get_running_loop()
         self._parser = httptools.HttpResponseParser(self)
         self._sink: AnswerSink | None = None
         self._head_only = False
@@ -104,6 +105,7 @@ class UpstreamSide(asyncio.Protocol):
         self._headers: RawHeaders = []
         self._timeout = 0.0
         self._timer: asyncio.TimerHandle | None = None
+        self._heard = 0.0  # loop time of the last request sent or answer bytes received
 
     def send(self, data: bytes, sink: AnswerSink, *, head_only: bool, timeout: float) -> None:
         assert self.transport is not None
@@ -111,15 +113,20 @@ class UpstreamSide(asyncio.Protocol):
         self._sink, self._head_only, self._timeout = sink, head_only, timeout
         self._headed = self._until_close = False
         self.transport.write(data)
-        self._arm()
-
-    def _arm(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-        self._timer = asyncio.get_running_loop().call_later(self._timeout, self._timed_out)
+        self._heard = self._loop.time()
+        if self._timer is None:
+            self._timer = self._loop.call_at(self._heard + timeout, self._timed_out)
 
     def _timed_out(self) -> None:
+        """The read timeout: no answer bytes for `timeout` seconds. One timer per connection, moved on when
+        it finds something heard since (cheaper than a timer set and cancelled per exchange and read)."""
         self._timer = None
+        if self._sink is None:
+            return
+        due = self._heard + self._timeout
+        if self._loop.time() < due:
+            self._timer = self._loop.call_at(due, self._timed_out)
+            return
         self._fail(TimeoutError("the upstream did not answer in time"))
 
     def _fail(self, error: Exception) -> None:
@@ -140,7 +147,7 @@ class UpstreamSide(asyncio.Protocol):
         if self._sink is None:  # nothing asked: an upstream that talks out of turn is not reused
             self._fail(UpstreamClosed("the upstream sent bytes nobody asked for"))
             return
-        self._arm()
+        self._heard = self._loop.time()
         try:
             self._parser.feed_data(data)
         except httptools.HttpParserError as exc:
@@ -203,9 +210,6 @@ class UpstreamSide(asyncio.Protocol):
             self._finish()
 
     def _finish(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
         sink, self._sink = self._sink, None
         self._headed = False
         if sink is not None:

@@ -117,6 +117,13 @@ def test_a_large_chunked_answer_is_streamed_in_chunks(upstream: str) -> None:
     assert again.status_code == 200
 
 
+def test_the_timeout_is_for_silence_so_a_slow_but_steady_answer_comes_through(upstream: str) -> None:
+    settings = ProxySettings(upstream, upstream, timeout_s=0.5)
+    with threaded_proxy(Proxy(settings)) as base:
+        answer = httpx.get(f"{base}{POLL}?_ids=trickle", timeout=10)  # 4 pieces over 1.2 s, 0.3 s apart
+    assert answer.json() == drift_upstream.poll_answer(drift_upstream.ITEM)
+
+
 def test_an_upstream_that_refuses_the_connection_gets_an_akool_shaped_502() -> None:
     nowhere = f"http://127.0.0.1:{free_port()}"
     seen: list[Observed] = []

@@ -4,8 +4,8 @@
 a number), `unknown` (a field the contract does not declare), `not-json` (an HTML error page), `slow`
 (answers after 2 s), `drop` (promises a body and closes mid-way), `big` (a valid answer of about 200 kB),
 `gzip` (a valid answer, gzip-encoded), `status-500`; `chunked` and `big-chunked` (`good` and `big` sent in
-pieces, chunked, with no length). `POST /echo`, and every other path: the request as it arrived (and the
-client's port), as JSON.
+pieces, chunked, with no length); `trickle` (`good` in 4 pieces, 0.3 s apart). `POST /echo`, and every
+other path: the request as it arrived (and the client's port), as JSON.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+from collections.abc import AsyncIterator
 from typing import Any
 
 from starlette.applications import Starlette
@@ -70,9 +71,19 @@ async def _troubled(case: str) -> Response:
         return _json(poll_answer(ITEM))
     if case == "drop":
         return Dropped()
+    if case == "trickle":
+        return StreamingResponse(
+            _trickle(json.dumps(poll_answer(ITEM)).encode()), media_type="application/json"
+        )
     if case == "status-500":
         return _json({"code": 1500, "msg": "upstream trouble"}, 500)
     return _json(poll_answer())
+
+
+async def _trickle(body: bytes) -> AsyncIterator[bytes]:
+    for start in range(0, len(body), len(body) // 4 + 1):
+        yield body[start : start + len(body) // 4 + 1]
+        await asyncio.sleep(0.3)
 
 
 async def endpoint(request: Request) -> Response:
