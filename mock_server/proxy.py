@@ -213,6 +213,7 @@ class Proxy:
         if client.transport is None or client.transport.is_closing():
             if side.transport is not None:
                 side.transport.close()
+            exchange.failed(ConnectionAbortedError("the client closed the connection before it was sent"))
             return
         client.upstreams[upstream] = side
         side.send(data, exchange, head_only=exchange.request.method == "HEAD", timeout=timeout)

@@ -95,6 +95,7 @@ class UpstreamSide(asyncio.Protocol):
     def __init__(self) -> None:
         self.transport: asyncio.Transport | None = None
         self.open = False
+        self.close_after = False  # its client has gone: close once the answer in flight is complete
         self._loop = asyncio.get_running_loop()
         self._parser = httptools.HttpResponseParser(self)
         self._sink: AnswerSink | None = None
@@ -128,6 +129,10 @@ class UpstreamSide(asyncio.Protocol):
             self._timer = self._loop.call_at(due, self._timed_out)
             return
         self._fail(TimeoutError("the upstream did not answer in time"))
+
+    @property
+    def busy(self) -> bool:
+        return self._sink is not None
 
     def _fail(self, error: Exception) -> None:
         """End the exchange with `error` and give up this connection (its state is unknown)."""
@@ -212,6 +217,9 @@ class UpstreamSide(asyncio.Protocol):
     def _finish(self) -> None:
         sink, self._sink = self._sink, None
         self._headed = False
+        if self.close_after and self.transport is not None:
+            self.open = False
+            self.transport.close()
         if sink is not None:
             sink.complete()
 
@@ -252,6 +260,8 @@ class ClientSide(asyncio.Protocol):
     def answered(self, keep_alive: bool) -> None:
         """The answer to the current request is written: go on with the next one (or close)."""
         self.streaming_from = None
+        if self.transport is None or self.transport.is_closing():
+            return
         if not keep_alive:
             self.abort()
             return
@@ -259,8 +269,7 @@ class ClientSide(asyncio.Protocol):
             self.proxy.forward(self, self._waiting.popleft())
             return
         self._busy = False
-        if self.transport is not None and not self.transport.is_closing():
-            self.transport.resume_reading()
+        self.transport.resume_reading()
 
     # asyncio.Protocol
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -280,8 +289,11 @@ class ClientSide(asyncio.Protocol):
             self.abort()
 
     def connection_lost(self, exc: Exception | None) -> None:
+        # An exchange in flight is completed and told, as if the client had waited; idle connections close.
         for upstream in self.upstreams.values():
-            if upstream.transport is not None:
+            if upstream.busy:
+                upstream.close_after = True
+            elif upstream.transport is not None:
                 upstream.transport.close()
         self.proxy.closed(self)
 

@@ -4,6 +4,7 @@ answered in order, bodies framed by length, chunks or the connection closing, fa
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -122,6 +123,19 @@ def test_the_timeout_is_for_silence_so_a_slow_but_steady_answer_comes_through(up
     with threaded_proxy(Proxy(settings)) as base:
         answer = httpx.get(f"{base}{POLL}?_ids=trickle", timeout=10)  # 4 pieces over 1.2 s, 0.3 s apart
     assert answer.json() == drift_upstream.poll_answer(drift_upstream.ITEM)
+
+
+def test_a_client_that_leaves_mid_answer_still_has_the_exchange_completed_and_told(upstream: str) -> None:
+    seen: list[Observed] = []
+    with proxied(upstream, seen) as base:
+        host, port = base.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=5) as sock:
+            sock.sendall(f"GET {POLL}?_ids=trickle HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+            time.sleep(0.1)  # the request is on its way upstream; the answer takes 1.2 s
+        deadline = time.monotonic() + 10
+        while not seen and time.monotonic() < deadline:
+            time.sleep(0.05)
+    assert [(o.status, o.error, o.result.conforms) for o in seen] == [(200, "", True)]
 
 
 def test_an_upstream_that_refuses_the_connection_gets_an_akool_shaped_502() -> None:
