@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from akool_mock.mock_server.proxy import DEFAULT_DETECT_UPSTREAM, DEFAULT_UPSTREAM
+from akool_mock.mock_server.proxy import DEFAULT_DETECT_UPSTREAM, DEFAULT_UPSTREAM, Proxy
 
 DEFAULT_PROXY_PORT = 8010
 DEFAULT_REPLAY_PORT = 8020
@@ -71,7 +71,6 @@ def _add_others(commands: Any) -> None:
 def _proxy(args: argparse.Namespace) -> int:
     from akool_mock.mock_server.drift_report import DriftReport, console
     from akool_mock.mock_server.har import HarRecorder
-    from akool_mock.mock_server.proxy import Proxy
 
     settings = _settings(args)
     if settings is None:
@@ -93,7 +92,7 @@ def _proxy(args: argparse.Namespace) -> int:
     return 1 if args.strict and report.drifting else 0
 
 
-async def _serve(proxy: Any, args: argparse.Namespace) -> None:
+async def _serve(proxy: Proxy, args: argparse.Namespace) -> None:
     """Listen until Ctrl-C or SIGTERM, which end the command normally: the summary and files get written."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -7,12 +7,14 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
 
 from akool_mock.contract_tests.serve import free_port
-from akool_mock.mock_server.proxy import Proxy
+
+if TYPE_CHECKING:
+    from akool_mock.mock_server.proxy import Proxy
 
 
 @contextmanager
