@@ -134,9 +134,10 @@ class Proxy:
     settings: ProxySettings
     validator: ExchangeValidator = field(default_factory=ExchangeValidator)
     observers: list[Observer] = field(default_factory=list)
+    # For https upstreams; None: one built on first use (certifi's CAs), shared by every connection.
+    tls: ssl.SSLContext | None = None
     clients: set[ClientSide] = field(default_factory=set, init=False, repr=False)
     _connecting: set[asyncio.Task[None]] = field(default_factory=set, init=False, repr=False)
-    _tls: ssl.SSLContext | None = field(default=None, init=False, repr=False)
 
     @contextlib.asynccontextmanager
     async def serving(self, host: str, port: int) -> AsyncIterator[asyncio.Server]:
@@ -149,8 +150,12 @@ class Proxy:
         finally:
             server.close()
             for client in list(self.clients):
-                client.abort()
+                client.shut()
             await server.wait_closed()
+            for _ in range(100):  # until the connections are told they are lost (a few loop turns)
+                if not self.clients:
+                    break
+                await asyncio.sleep(0)
 
     def opened(self, client: ClientSide) -> None:
         self.clients.add(client)
@@ -220,9 +225,9 @@ class Proxy:
 
     def _tls_context(self) -> ssl.SSLContext:
         # One for all connections: building one loads the CA bundle, about 100 ms of CPU each time.
-        if self._tls is None:
-            self._tls = httpx.create_ssl_context(trust_env=False)
-        return self._tls
+        if self.tls is None:
+            self.tls = httpx.create_ssl_context(trust_env=False)
+        return self.tls
 
     def check(self, observed: Observed, answer: bytes | None) -> ExchangeResult:
         method, url, body, status = observed.method, observed.url, observed.request_body, observed.status

@@ -257,6 +257,14 @@ class ClientSide(asyncio.Protocol):
         if self.transport is not None:
             self.transport.close()
 
+    def shut(self) -> None:
+        """The proxy is stopping: drop this connection and its upstream connections now, unflushed."""
+        for upstream in self.upstreams.values():
+            if upstream.transport is not None:
+                upstream.transport.abort()
+        if self.transport is not None:
+            self.transport.abort()
+
     def answered(self, keep_alive: bool) -> None:
         """The answer to the current request is written: go on with the next one (or close)."""
         self.streaming_from = None

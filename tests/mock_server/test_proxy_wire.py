@@ -3,14 +3,22 @@ answered in order, bodies framed by length, chunks or the connection closing, fa
 
 from __future__ import annotations
 
+import ipaddress
 import socket
+import ssl
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 from akool_mock.contract_tests.serve import free_port
 from akool_mock.mock_server.drift import ExchangeResult, ExchangeValidator
@@ -136,6 +144,51 @@ def test_a_client_that_leaves_mid_answer_still_has_the_exchange_completed_and_to
         while not seen and time.monotonic() < deadline:
             time.sleep(0.05)
     assert [(o.status, o.error, o.result.conforms) for o in seen] == [(200, "", True)]
+
+
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key, as PEM files."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=1))
+        .not_valid_after(now + timedelta(hours=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False
+        )
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
+    cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_file, key_file
+
+
+def test_an_https_upstream_is_reached_over_tls_and_its_certificate_checked(tmp_path: Path) -> None:
+    cert, key = self_signed(tmp_path)
+    trusting = ssl.create_default_context(cafile=str(cert))
+    with threaded(drift_upstream.create_app(), ssl_certfile=str(cert), ssl_keyfile=str(key)) as tls_upstream:
+        settings = ProxySettings(tls_upstream, tls_upstream, timeout_s=5)
+        with threaded_proxy(Proxy(settings, tls=trusting)) as base, httpx.Client() as client:
+            answers = [client.get(f"{base}{POLL}?_ids=good") for _ in range(2)]
+        seen: list[Observed] = []
+        with threaded_proxy(Proxy(settings, observers=[seen.append])) as base:  # certifi's CAs only
+            refused = httpx.get(f"{base}{POLL}?_ids=good")
+    assert [a.json() for a in answers] == [drift_upstream.poll_answer(drift_upstream.ITEM)] * 2
+    assert refused.status_code == 502
+    assert "CERTIFICATE_VERIFY_FAILED" in refused.json()["msg"]
 
 
 def test_an_upstream_that_refuses_the_connection_gets_an_akool_shaped_502() -> None:

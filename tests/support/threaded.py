@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def threaded(app: Any) -> Iterator[str]:
-    """Serve `app` on 127.0.0.1 until the block ends; yields its base URL."""
+def threaded(app: Any, **options: Any) -> Iterator[str]:
+    """Serve `app` on 127.0.0.1 until the block ends; yields its base URL. `options` go to uvicorn's Config
+    (`ssl_certfile` and `ssl_keyfile`: served over https)."""
     port = free_port()
     config = uvicorn.Config(
         app,
@@ -30,6 +31,7 @@ def threaded(app: Any) -> Iterator[str]:
         ws="none",
         server_header=False,
         date_header=False,
+        **options,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
@@ -40,7 +42,7 @@ def threaded(app: Any) -> Iterator[str]:
             raise RuntimeError("the threaded server did not start")
         time.sleep(0.01)
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield f"{'https' if 'ssl_certfile' in options else 'http'}://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(10)
