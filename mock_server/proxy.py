@@ -39,6 +39,7 @@ from akool_mock.mock_server.proxy_wire import (
     ClientSide,
     RawHeaders,
     Request,
+    UpstreamSide,
     connect,
 )
 from akool_mock.mock_server.webhook_check import WebhookFront
@@ -137,6 +138,7 @@ class Proxy:
     # For https upstreams; None: one built on first use (certifi's CAs), shared by every connection.
     tls: ssl.SSLContext | None = None
     clients: set[ClientSide] = field(default_factory=set, init=False, repr=False)
+    upstream_sides: set[UpstreamSide] = field(default_factory=set, init=False, repr=False)
     _connecting: set[asyncio.Task[None]] = field(default_factory=set, init=False, repr=False)
 
     @contextlib.asynccontextmanager
@@ -149,11 +151,17 @@ class Proxy:
             yield server
         finally:
             server.close()
+            for task in self._connecting:
+                task.cancel()
+            await asyncio.gather(*self._connecting, return_exceptions=True)
+            for side in list(self.upstream_sides):
+                if side.transport is not None:
+                    side.transport.abort()
             for client in list(self.clients):
                 client.shut()
             await server.wait_closed()
-            for _ in range(100):  # until the connections are told they are lost (a few loop turns)
-                if not self.clients:
+            for _ in range(100):  # until every connection is told it is lost (its socket closes then)
+                if not self.clients and not self.upstream_sides:
                     break
                 await asyncio.sleep(0)
 
@@ -211,7 +219,7 @@ class Proxy:
         upstream, timeout = exchange.upstream, self.settings.timeout_s
         tls = self._tls_context() if upstream.tls else None
         try:
-            side = await connect(upstream.host, upstream.port, tls, timeout)
+            side = await connect(upstream.host, upstream.port, tls, timeout, self.upstream_sides)
         except (OSError, TimeoutError) as exc:
             exchange.failed(exc)
             return

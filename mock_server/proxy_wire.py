@@ -92,7 +92,8 @@ class Forwarder(Protocol):
 class UpstreamSide(asyncio.Protocol):
     """One keep-alive connection to an upstream: a request is sent, its answer parsed and handed on."""
 
-    def __init__(self) -> None:
+    def __init__(self, sides: set[UpstreamSide]) -> None:
+        self.sides = sides  # every open upstream connection of the proxy: dropped all at once when it stops
         self.transport: asyncio.Transport | None = None
         self.open = False
         self.close_after = False  # its client has gone: close once the answer in flight is complete
@@ -147,6 +148,7 @@ class UpstreamSide(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
         self.transport, self.open = transport, True
+        self.sides.add(self)
 
     def data_received(self, data: bytes) -> None:
         if self._sink is None:  # nothing asked: an upstream that talks out of turn is not reused
@@ -160,6 +162,7 @@ class UpstreamSide(asyncio.Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.open = False
+        self.sides.discard(self)
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
@@ -224,11 +227,14 @@ class UpstreamSide(asyncio.Protocol):
             sink.complete()
 
 
-async def connect(host: str, port: int, tls: ssl.SSLContext | None, timeout: float) -> UpstreamSide:
-    """A new connection to the upstream (TLS when `tls` is given); OSError or TimeoutError when it fails."""
+async def connect(
+    host: str, port: int, tls: ssl.SSLContext | None, timeout: float, sides: set[UpstreamSide]
+) -> UpstreamSide:
+    """A new connection to the upstream (TLS when `tls` is given), counted in `sides` while it is open;
+    OSError or TimeoutError when it fails."""
     loop = asyncio.get_running_loop()
     opening = loop.create_connection(
-        UpstreamSide, host, port, ssl=tls, server_hostname=host if tls is not None else None
+        lambda: UpstreamSide(sides), host, port, ssl=tls, server_hostname=host if tls is not None else None
     )
     _transport, side = await asyncio.wait_for(opening, timeout)
     return side
@@ -258,10 +264,7 @@ class ClientSide(asyncio.Protocol):
             self.transport.close()
 
     def shut(self) -> None:
-        """The proxy is stopping: drop this connection and its upstream connections now, unflushed."""
-        for upstream in self.upstreams.values():
-            if upstream.transport is not None:
-                upstream.transport.abort()
+        """The proxy is stopping: drop this connection now, unflushed."""
         if self.transport is not None:
             self.transport.abort()
 
