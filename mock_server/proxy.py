@@ -274,6 +274,8 @@ class Exchange:
         ]
 
     def body(self, data: bytes) -> None:
+        if not data:  # an empty chunk would end a chunked answer
+            return
         if self.streaming:
             self.client.write(b"%x\r\n%b\r\n" % (len(data), data) if self.chunked else data)
             return
