@@ -3,12 +3,16 @@
 Latency: one connection sending polls one after another, p50 through the proxy minus p50 direct (target: at
 most 2 ms added). Throughput: `connections` connections, requests/s through the proxy ÷ direct (target: at
 least 0.5). The proxy forwards, validates each answer (and looks for unknown fields) and counts it for the
-report, as the command does with `--quiet`. Best of `rounds` interleaved rounds, in one run.
+report, as the command does with `--quiet`. Best of `rounds` interleaved rounds, in one run. Beside the
+throughput: each process's CPU (user + system, from /proc, Linux only) per request in the best loaded round,
+the proxy's and the fake's: on a machine where the load generator, the fake and the proxy share the cores, the
+ratio is about (load + fake) / (load + fake + proxy) CPU per request.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -42,6 +46,8 @@ class ProxyReport:
     rounds: int
     sequential: dict[str, LoadResult] = field(default_factory=dict)  # "direct" | "proxy"
     loaded: dict[str, LoadResult] = field(default_factory=dict)
+    # ms of CPU per request in the best loaded round: "proxy" (the proxy's), "fake" (direct), "fake behind"
+    cpu_ms: dict[str, float] = field(default_factory=dict)
 
     @property
     def added_p50_ms(self) -> float | None:
@@ -63,6 +69,7 @@ class ProxyReport:
             "rounds": self.rounds,
             "sequential": {k: v.as_dict() for k, v in self.sequential.items()},
             "loaded": {k: v.as_dict() for k, v in self.loaded.items()},
+            "cpu_ms_per_request": self.cpu_ms,
             "added_p50_ms": self.added_p50_ms,
             "throughput_ratio": self.throughput_ratio,
         }
@@ -73,11 +80,28 @@ def _proxy_command(port: int, upstream: str) -> list[str]:
     return [sys.executable, *proxy, "--port", str(port), "--quiet"]
 
 
-def _best(best: dict[str, LoadResult], name: str, result: LoadResult, *, by_latency: bool) -> None:
+def _best(best: dict[str, LoadResult], name: str, result: LoadResult, *, by_latency: bool) -> bool:
     kept = best.get(name)
     better = kept is None or (result.p50_ms < kept.p50_ms if by_latency else result.rps > kept.rps)
     if better:
         best[name] = result
+    return better
+
+
+def _cpu_s(pid: int) -> float | None:
+    """User + system CPU seconds of process `pid` so far (None where /proc is not there)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _per_request_ms(before: float | None, after: float | None, requests: int) -> float | None:
+    if before is None or after is None or requests == 0:
+        return None
+    return round((after - before) * 1000 / requests, 3)
 
 
 def run(*, seconds: float, connections: int, rounds: int, warmup_s: float) -> ProxyReport:
@@ -94,15 +118,26 @@ def run(*, seconds: float, connections: int, rounds: int, warmup_s: float) -> Pr
         proxy = stack.enter_context(
             running("proxy", _proxy_command(proxy_port, fake.base_url), proxy_port, poll[0])
         )
-        targets = {"direct": fake.base_url, "proxy": proxy.base_url}
+        targets = {"direct": fake, "proxy": proxy}
         for _ in range(rounds):
-            for name, base_url in targets.items():
-                one = loadgen.run(base_url, poll, connections=1, seconds=seconds, warmup_s=warmup_s)
+            for name, server in targets.items():
+                one = loadgen.run(server.base_url, poll, connections=1, seconds=seconds, warmup_s=warmup_s)
                 _best(report.sequential, name, one, by_latency=True)
+                if warmup_s > 0:
+                    loadgen.run(server.base_url, poll, connections=connections, seconds=warmup_s, warmup_s=0)
+                pids = {"fake": fake.process.pid}
+                if name == "proxy":
+                    pids = {"proxy": proxy.process.pid, "fake behind": fake.process.pid}
+                before = {who: _cpu_s(pid) for who, pid in pids.items()}
                 many = loadgen.run(
-                    base_url, poll, connections=connections, seconds=seconds, warmup_s=warmup_s
+                    server.base_url, poll, connections=connections, seconds=seconds, warmup_s=0
                 )
-                _best(report.loaded, name, many, by_latency=False)
+                after = {who: _cpu_s(pid) for who, pid in pids.items()}
+                if _best(report.loaded, name, many, by_latency=False):
+                    for who in pids:
+                        spent = _per_request_ms(before[who], after[who], many.requests)
+                        if spent is not None:
+                            report.cpu_ms[who] = spent
     return report
 
 
@@ -140,8 +175,12 @@ def render(report: ProxyReport) -> str:
             ],
         ],
     )
+    cpu = report.cpu_ms
     note = (
         f"Load from {report.tool}; {report.seconds:g} s per measurement, "
         f"best of {report.rounds} interleaved rounds."
     )
+    if cpu:
+        spent = ", ".join(f"{name} {value:.3f} ms" for name, value in cpu.items())
+        note += f" CPU per request under {report.connections} connections (best round): {spent}."
     return f"{figures}\n\n{verdicts}\n\n{note}"

@@ -19,7 +19,8 @@ from urllib.parse import parse_qsl, urlsplit
 import httpx
 
 from akool_mock._version import __version__
-from akool_mock.mock_server.proxy import Observed, RawHeaders
+from akool_mock.mock_server.proxy import Observed
+from akool_mock.mock_server.proxy_wire import RawHeaders
 from akool_mock.mock_server.redact import Redactor
 
 HAR_VERSION = "1.2"

@@ -1,38 +1,47 @@
 """`akool-mock proxy`: the contract on the wire, in front of the real Akool API (or anything that serves it).
 
 Every request is forwarded unchanged (method, path, query, headers, body) to the upstream of its host, and the
-upstream's answer comes back unchanged (status, headers, bytes; large bodies are streamed through).
+upstream's answer comes back unchanged (status, reason, headers, bytes; large bodies are streamed through).
 Meanwhile each exchange is matched to its operation and checked by `drift.ExchangeValidator`; observers (the
 console, the drift report, the HAR recorder) are told of every exchange once it is complete.
 
-    client ──► Starlette router ──► httpcore pool (streamed) ──► upstream (openapi / sg3 detect host)
-                       │                                                   │
-                       └──── Observed(request, answer, ExchangeResult) ◄───┘ ──► observers
+    client ──► proxy_wire.ClientSide ──► Proxy.forward ──► proxy_wire.UpstreamSide ──► upstream
+                                             │  (one pinned keep-alive connection per client connection)
+               answer ◄── Exchange ◄─────────┴──────────── head, body, end
+                             └── Observed(request, answer, ExchangeResult) ──► observers
 
-When the upstream cannot be reached, times out or drops the answer, the client gets HTTP 502/504 with an
-Akool-shaped `{code, msg}` body that says so (code = the HTTP status: these are not Akool's business codes).
-With `strict`, an answer that breaks the contract is replaced by HTTP 502 carrying the drift.
+An answer up to `max_validated_bytes` is held whole: written back in one piece, then checked and told (with
+`strict`: checked first, and replaced by HTTP 502 carrying the drift when it breaks the contract). A larger
+one is streamed through as it comes and told unvalidated. When the upstream cannot be reached, times out or
+drops the answer, the client gets HTTP 502/504 with an Akool-shaped `{code, msg}` body that says so (code =
+the HTTP status: these are not Akool's business codes).
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import logging
+import ssl
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
-from urllib.parse import urlsplit
+from http import HTTPStatus
+from urllib.parse import unquote, urlsplit
 
-import httpcore
 import httpx
-from starlette.requests import Request
-from starlette.responses import Response, StreamingResponse
-from starlette.routing import Router
-from starlette.types import Receive, Scope, Send
 
 from akool_mock.mock_server.drift import DETECT_HOST, NOT_VALIDATED, Drift, ExchangeResult, ExchangeValidator
-from akool_mock.mock_server.upstream_pool import UPSTREAM_ERRORS, PinnedPools
+from akool_mock.mock_server.proxy_wire import (
+    AnswerHead,
+    ClientSide,
+    RawHeaders,
+    Request,
+    UpstreamSide,
+    connect,
+)
 from akool_mock.mock_server.webhook_check import WebhookFront
 from akool_mock.mock_server.wire import dumps
 
@@ -55,18 +64,19 @@ HOP_BY_HOP = frozenset(
         b"upgrade",
     }
 )
-RawHeaders = list[tuple[bytes, bytes]]
-WITH_BODY = frozenset({"POST", "PUT", "PATCH"})  # httpx sends `Content-Length: 0` for these when empty
+NOT_FORWARDED = HOP_BY_HOP | {b"host", b"content-length"}
+LOG = logging.getLogger("akool_mock.proxy")
+WITH_BODY = frozenset({"POST", "PUT", "PATCH"})  # sent with `Content-Length: 0` when empty, as httpx does
 
 
 @dataclass(frozen=True, slots=True)
 class Upstream:
-    """An upstream base URL, parsed once: what each forwarded request's httpcore URL and Host are made of."""
+    """An upstream base URL, parsed once: where each forwarded request goes and the Host it names."""
 
     text: str  # without a trailing slash
-    scheme: bytes
-    host: bytes
-    port: int | None
+    host: str
+    port: int
+    tls: bool
     prefix: bytes  # the base's own path, before the request's
     netloc: bytes  # the Host header, as httpx writes it
 
@@ -75,7 +85,9 @@ class Upstream:
     def parse(base: str) -> Upstream:
         url = httpx.URL(base.rstrip("/"))
         prefix = url.raw_path.split(b"?", 1)[0].rstrip(b"/")
-        return Upstream(base.rstrip("/"), url.raw_scheme, url.raw_host, url.port, prefix, url.netloc)
+        tls = url.scheme == "https"
+        port = url.port or (443 if tls else 80)
+        return Upstream(base.rstrip("/"), url.host, port, tls, prefix, url.netloc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,30 +130,46 @@ Observer = Callable[[Observed], None]
 
 @dataclass(slots=True)
 class Proxy:
-    """The forwarding and the checking; `app()` is the Starlette edge."""
+    """The forwarding and the checking; `serving(host, port)` listens."""
 
     settings: ProxySettings
     validator: ExchangeValidator = field(default_factory=ExchangeValidator)
     observers: list[Observer] = field(default_factory=list)
-    pools: PinnedPools | None = None  # a test seam; None: pools of the proxy's own
+    # For https upstreams; None: one built on first use (certifi's CAs), shared by every connection.
+    tls: ssl.SSLContext | None = None
+    clients: set[ClientSide] = field(default_factory=set, init=False, repr=False)
+    upstream_sides: set[UpstreamSide] = field(default_factory=set, init=False, repr=False)
+    _connecting: set[asyncio.Task[None]] = field(default_factory=set, init=False, repr=False)
 
-    def app(self) -> Router:
-        """The ASGI app: a bare Starlette router (no middleware: an error becomes uvicorn's plain 500)."""
-        state: dict[str, PinnedPools] = {}
+    @contextlib.asynccontextmanager
+    async def serving(self, host: str, port: int) -> AsyncIterator[asyncio.Server]:
+        """Listen on `host:port` until the block ends; then every client connection (and its upstream
+        connections) is closed."""
+        loop = asyncio.get_running_loop()
+        server = await loop.create_server(lambda: ClientSide(self), host, port)
+        try:
+            yield server
+        finally:
+            server.close()
+            for task in self._connecting:
+                task.cancel()
+            await asyncio.gather(*self._connecting, return_exceptions=True)
+            for side in list(self.upstream_sides):
+                if side.transport is not None:
+                    side.transport.abort()
+            for client in list(self.clients):
+                client.shut()
+            await server.wait_closed()
+            for _ in range(100):  # until every connection is told it is lost (its socket closes then)
+                if not self.clients and not self.upstream_sides:
+                    break
+                await asyncio.sleep(0)
 
-        @contextlib.asynccontextmanager
-        async def lifespan(_app: object) -> AsyncIterator[None]:
-            # httpcore's pools, not an httpx client: a proxy must not keep cookies across users, follow
-            # redirects or add default headers, and the client's per-request machinery halves throughput.
-            async with self.pools or PinnedPools() as pools:
-                state["pools"] = pools
-                yield
+    def opened(self, client: ClientSide) -> None:
+        self.clients.add(client)
 
-        async def endpoint(scope: Scope, receive: Receive, send: Send) -> None:
-            response = await self.forward(state["pools"], Request(scope, receive))
-            await response(scope, receive, send)
-
-        return Router(default=endpoint, lifespan=lifespan)
+    def closed(self, client: ClientSide) -> None:
+        self.clients.discard(client)
 
     def upstream(self, method: str, path: str, body: bytes) -> Upstream:
         """Where a request goes: the detect host's upstream, the webhook receiver (a delivery-shaped POST on
@@ -156,120 +184,175 @@ class Proxy:
             base = self.settings.upstream
         return Upstream.parse(base)
 
-    async def forward(self, pools: PinnedPools, request: Request) -> Response:
+    def forward(self, client: ClientSide, request: Request) -> None:
+        """Send `request` upstream on the client's pinned connection (opened first when there is none); the
+        answer goes to an `Exchange`, which writes it back and tells the observers."""
         started, clock = datetime.now(UTC), time.perf_counter()
-        scope, body = request.scope, await request.body()
-        method, path = request.method, scope["path"]
-        url, outgoing = self._outgoing(scope, method, path, body)
-        observed = Observed(
-            started, method, url, outgoing.headers, body, None, [], None, 0.0, _unchecked(method, path)
-        )
-        client = scope.get("client")
-        try:
-            answer = await pools.send(tuple(client) if client else None, outgoing)
-        except UPSTREAM_ERRORS as exc:
-            return self._failed(observed, exc, clock)
-        kept: list[bytes] = []
-        chunks = answer.aiter_stream()
-        try:
-            complete = await _buffer(chunks, kept, self.settings.max_validated_bytes)
-        except UPSTREAM_ERRORS as exc:
-            await answer.aclose()
-            return self._failed(observed, exc, clock)
-        observed.status = answer.status
-        observed.response_headers = [(k.lower(), v) for k, v in answer.headers if k.lower() not in HOP_BY_HOP]
-        if not complete:
-            return self._streamed(answer, chunks, kept, observed, clock)
-        await answer.aclose()
-        return self._answered(observed, b"".join(kept), clock)
-
-    def _outgoing(self, scope: Scope, method: str, path: str, body: bytes) -> tuple[str, httpcore.Request]:
-        """The request for the upstream, and its URL: the same method, raw path, query, headers and body.
-        Host and Content-Length are set for the next hop as httpx sets them (Host first)."""
+        method, body = request.method, request.body
+        path = unquote(request.target.partition(b"?")[0].decode("latin-1"))
         upstream = self.upstream(method, path, body)
-        raw_path, query = scope.get("raw_path") or path.encode(), scope["query_string"]
-        tail = raw_path + b"?" + query if query else raw_path
-        target, url = upstream.prefix + tail, upstream.text + tail.decode("latin-1")
         headers: RawHeaders = [(b"Host", upstream.netloc)]
         if not body and method in WITH_BODY:
             headers.append((b"Content-Length", b"0"))
-        headers += [
-            (k, v)
-            for k, v in scope["headers"]
-            if k not in HOP_BY_HOP and k not in (b"host", b"content-length")
-        ]
+        headers += [(k, v) for k, v in request.headers if k.lower() not in NOT_FORWARDED]
         if body:
             headers.append((b"Content-Length", str(len(body)).encode()))
-        t = self.settings.timeout_s
-        return url, httpcore.Request(
-            method,
-            httpcore.URL(scheme=upstream.scheme, host=upstream.host, port=upstream.port, target=target),
-            headers=headers,
-            content=body,
-            extensions={"timeout": {"connect": t, "read": t, "write": t, "pool": t}},
-        )
+        target = upstream.prefix + request.target
+        url = upstream.text + request.target.decode("latin-1")
+        unchecked = _unchecked(method, path)
+        observed = Observed(started, method, url, headers, body, None, [], None, 0.0, unchecked)
+        exchange = Exchange(self, client, request, upstream, observed, clock)
+        lines = [method.encode("latin-1"), b" ", target, b" HTTP/1.1\r\n"]
+        for name, value in headers:
+            lines += (name, b": ", value, b"\r\n")
+        lines += (b"\r\n", body)
+        data = b"".join(lines)
+        side = client.upstreams.get(upstream)
+        if side is not None and side.open:
+            side.send(data, exchange, head_only=method == "HEAD", timeout=self.settings.timeout_s)
+        else:
+            task = asyncio.get_running_loop().create_task(self._connect_and_send(client, data, exchange))
+            self._connecting.add(task)  # the loop keeps only a weak reference
+            task.add_done_callback(self._connecting.discard)
 
-    def _answered(self, observed: Observed, content: bytes, clock: float) -> Response:
-        """A whole answer: checked, told, and passed back as it came (or refused, with `strict`)."""
-        observed.response_body = content
-        decoded = _decoded(observed.response_headers, content)
-        observed.result = self._check(
-            observed.method, observed.url, observed.request_body, observed.status, decoded
-        )
-        observed.elapsed_ms = (time.perf_counter() - clock) * 1000
-        if self.settings.strict and observed.result.response_violations:
-            return self._refused(observed)
-        self._tell(observed)
-        response = Response(content, observed.status or 200)
-        response.raw_headers = _with_length(observed.response_headers, len(content))
-        return response
+    async def _connect_and_send(self, client: ClientSide, data: bytes, exchange: Exchange) -> None:
+        upstream, timeout = exchange.upstream, self.settings.timeout_s
+        tls = self._tls_context() if upstream.tls else None
+        try:
+            side = await connect(upstream.host, upstream.port, tls, timeout, self.upstream_sides)
+        except (OSError, TimeoutError) as exc:
+            exchange.failed(exc)
+            return
+        if client.transport is None or client.transport.is_closing():
+            if side.transport is not None:
+                side.transport.close()
+            exchange.failed(ConnectionAbortedError("the client closed the connection before it was sent"))
+            return
+        client.upstreams[upstream] = side
+        side.send(data, exchange, head_only=exchange.request.method == "HEAD", timeout=timeout)
 
-    def _check(
-        self, method: str, url: str, body: bytes, status: int | None, answer: bytes | None
-    ) -> ExchangeResult:
+    def _tls_context(self) -> ssl.SSLContext:
+        # One for all connections: building one loads the CA bundle, about 100 ms of CPU each time.
+        if self.tls is None:
+            self.tls = httpx.create_ssl_context(trust_env=False)
+        return self.tls
+
+    def check(self, observed: Observed, answer: bytes | None) -> ExchangeResult:
+        method, url, body, status = observed.method, observed.url, observed.request_body, observed.status
         webhook = self.settings.webhook
         if webhook is not None and webhook.owns(url):
             return webhook.result(method, urlsplit(url).path, body, status)
         return self.validator.check(method, url, status=status, response_body=answer, request_body=body)
 
-    def _streamed(
-        self,
-        answer: httpcore.Response,
-        chunks: AsyncIterator[bytes],
-        kept: list[bytes],
-        observed: Observed,
-        clock: float,
-    ) -> Response:
-        """Too large to keep: pass the rest through as it comes; the exchange is told when it is over."""
+    def tell(self, observed: Observed) -> None:
+        for observer in self.observers:
+            observer(observed)
 
-        async def rest() -> AsyncIterator[bytes]:
-            try:
-                for chunk in kept:
-                    yield chunk
-                async for chunk in chunks:
-                    yield chunk
-            finally:
-                await answer.aclose()
-                observed.elapsed_ms = (time.perf_counter() - clock) * 1000
-                observed.result = _request_only(self, observed)
-                self._tell(observed)
 
-        response = StreamingResponse(rest(), observed.status or 200)
-        response.raw_headers = list(observed.response_headers)
-        return response
+@dataclass(slots=True)
+class Exchange:
+    """One request's answer on its way back: held (up to the limit) or streamed, then checked and told."""
 
-    def _failed(self, observed: Observed, exc: Exception, clock: float) -> Response:
-        timed_out = isinstance(exc, httpcore.TimeoutException)
-        status = 504 if timed_out else 502
-        what = "timed out" if timed_out else f"failed: {type(exc).__name__}: {exc}"
+    proxy: Proxy
+    client: ClientSide
+    request: Request
+    upstream: Upstream
+    observed: Observed
+    clock: float
+    head_: AnswerHead | None = None
+    kept: list[bytes] = field(default_factory=list)
+    size: int = 0
+    streaming: bool = False
+    chunked: bool = False  # streamed to the client in chunks (the upstream gave no length)
+    answered: bool = False  # the answer (or the proxy's own) is written
+
+    def head(self, head: AnswerHead) -> None:
+        self.head_ = head
+        self.observed.status = head.status
+        self.observed.response_headers = [
+            (name.lower(), value) for name, value in head.headers if name.lower() not in HOP_BY_HOP
+        ]
+
+    def body(self, data: bytes) -> None:
+        if not data:  # an empty chunk would end a chunked answer
+            return
+        if self.streaming:
+            self.client.write(b"%x\r\n%b\r\n" % (len(data), data) if self.chunked else data)
+            return
+        self.kept.append(data)
+        self.size += len(data)
+        if self.size > self.proxy.settings.max_validated_bytes:
+            self._stream()
+
+    def _stream(self) -> None:
+        """Too large to hold: the head and what came so far go now, the rest as it comes."""
+        head = self.head_
+        assert head is not None
+        self.streaming = True
+        self.chunked = head.length is None and not self.request.http10
+        framing = [(b"transfer-encoding", b"chunked")] if self.chunked else []
+        self.client.streaming_from = self.client.upstreams.get(self.upstream)
+        self.client.write(_head(head, self._forwarded(head) + framing))
+        kept, self.kept = self.kept, []
+        for data in kept:
+            self.body(data)
+
+    def complete(self) -> None:
+        try:
+            self._complete()
+        except Exception as exc:  # a fault of the check or of an observer: logged; the client is answered
+            LOG.exception("akool-mock proxy: checking %s %s failed", self.observed.method, self.observed.url)
+            if not self.answered:
+                self._answer(500, {"code": 500, "msg": f"akool-mock proxy: {type(exc).__name__}: {exc}"})
+
+    def _complete(self) -> None:
+        observed, proxy = self.observed, self.proxy
+        observed.elapsed_ms = (time.perf_counter() - self.clock) * 1000
+        head = self.head_
+        assert head is not None
+        if self.streaming:
+            if self.chunked:
+                self.client.write(b"0\r\n\r\n")
+            observed.result = _request_only(proxy, observed)
+            proxy.tell(observed)
+            # Neither a length nor chunks (an HTTP/1.0 client): the answer ends when the connection does.
+            self._done(self.chunked or head.length is not None)
+            return
+        content = b"".join(self.kept)
+        observed.response_body = content
+        if proxy.settings.strict:
+            observed.result = proxy.check(observed, _decoded(observed.response_headers, content))
+            if observed.result.response_violations:
+                self._refused()
+                return
+        headers = self._forwarded(head)
+        if head.length is None and not head.bodiless:
+            headers.append((b"content-length", b"%d" % len(content)))
+        self.client.write(_head(head, headers) + content)
+        self._done(True)
+        if not proxy.settings.strict:
+            observed.result = proxy.check(observed, _decoded(observed.response_headers, content))
+        proxy.tell(observed)
+
+    def failed(self, error: Exception) -> None:
+        observed, proxy = self.observed, self.proxy
+        timed_out = isinstance(error, TimeoutError)
+        what = "timed out" if timed_out else f"failed: {type(error).__name__}: {error}"
         observed.error = f"akool-mock proxy: the upstream answer to {observed.method} {observed.url} {what}"
-        observed.elapsed_ms = (time.perf_counter() - clock) * 1000
-        observed.result = self._check(observed.method, observed.url, observed.request_body, None, None)
-        observed.answered = status
-        self._tell(observed)
-        return _json_error(status, {"code": status, "msg": observed.error})
+        observed.elapsed_ms = (time.perf_counter() - self.clock) * 1000
+        if self.streaming:  # the head is gone: the client learns of it by the connection closing
+            observed.result = _request_only(proxy, observed)
+            proxy.tell(observed)
+            self.client.abort()
+            return
+        observed.status, observed.response_headers = None, []
+        observed.result = proxy.check(observed, None)
+        observed.answered = 504 if timed_out else 502
+        self._answer(observed.answered, {"code": observed.answered, "msg": observed.error})
+        proxy.tell(observed)
 
-    def _refused(self, observed: Observed) -> Response:
+    def _refused(self) -> None:
+        observed = self.observed
         drift = observed.result.response_violations
         first = "; ".join(f"{d.path or '(root)'}: {d.message}" for d in drift[:3])
         message = (
@@ -277,16 +360,31 @@ class Proxy:
             f"contract ({len(drift)} violation(s)): {first}"
         )
         observed.answered = 502
-        self._tell(observed)
-        return _json_error(502, {"code": 502, "msg": message, "drift": [d.as_dict() for d in drift]})
+        self._answer(502, {"code": 502, "msg": message, "drift": [d.as_dict() for d in drift]})
+        self.proxy.tell(observed)
 
-    def _tell(self, observed: Observed) -> None:
-        for observer in self.observers:
-            observer(observed)
+    def _answer(self, status: int, body: dict[str, object]) -> None:
+        """The proxy's own JSON answer, in place of the upstream's."""
+        content = dumps(body)
+        head = AnswerHead(status, HTTPStatus(status).phrase.encode(), [], None, False)
+        headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(content))]
+        self.client.write(_head(head, headers) + content)
+        self._done(True)
+
+    def _forwarded(self, head: AnswerHead) -> RawHeaders:
+        return [(name, value) for name, value in head.headers if name.lower() not in HOP_BY_HOP]
+
+    def _done(self, framed: bool) -> None:
+        self.answered = True
+        self.client.answered(self.request.keep_alive and framed)
 
 
-def _json_error(status: int, body: dict[str, object]) -> Response:
-    return Response(dumps(body), status, media_type="application/json")
+def _head(head: AnswerHead, headers: RawHeaders) -> bytes:
+    lines = [b"HTTP/1.1 %d %b\r\n" % (head.status, head.reason)]
+    for name, value in headers:
+        lines += (name, b": ", value, b"\r\n")
+    lines.append(b"\r\n")
+    return b"".join(lines)
 
 
 def _unchecked(method: str, path: str) -> ExchangeResult:
@@ -311,17 +409,6 @@ def _request_only(proxy: Proxy, observed: Observed) -> ExchangeResult:
     return ExchangeResult(full.method, full.path, full.operation, observed.status, (*kept, note))
 
 
-async def _buffer(chunks: AsyncIterator[bytes], kept: list[bytes], limit: int) -> bool:
-    """Read the raw answer into `kept` until it ends (True) or passes `limit` bytes (False)."""
-    size = 0
-    async for chunk in chunks:
-        kept.append(chunk)
-        size += len(chunk)
-        if size > limit:
-            return False
-    return True
-
-
 def _decoded(headers: RawHeaders, raw: bytes) -> bytes:
     """The body as the client will read it (gzip, deflate, br undone), for validation only."""
     encoding = [value for name, value in headers if name == b"content-encoding"]
@@ -331,12 +418,6 @@ def _decoded(headers: RawHeaders, raw: bytes) -> bytes:
         return httpx.Response(200, headers=[(b"content-encoding", b", ".join(encoding))], content=raw).content
     except httpx.DecodingError:
         return raw
-
-
-def _with_length(headers: RawHeaders, length: int) -> RawHeaders:
-    if any(name == b"content-length" for name, _ in headers):
-        return list(headers)
-    return [*headers, (b"content-length", str(length).encode())]
 
 
 __all__ = ["DEFAULT_DETECT_UPSTREAM", "DEFAULT_UPSTREAM", "Observed", "Proxy", "ProxySettings", "Upstream"]

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
+import asyncio
 import json
 import signal
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from akool_mock.mock_server.proxy import DEFAULT_DETECT_UPSTREAM, DEFAULT_UPSTREAM
+from akool_mock.mock_server.proxy import DEFAULT_DETECT_UPSTREAM, DEFAULT_UPSTREAM, Proxy
 
 DEFAULT_PROXY_PORT = 8010
 DEFAULT_REPLAY_PORT = 8020
@@ -71,11 +69,8 @@ def _add_others(commands: Any) -> None:
 
 
 def _proxy(args: argparse.Namespace) -> int:
-    import uvicorn
-
     from akool_mock.mock_server.drift_report import DriftReport, console
     from akool_mock.mock_server.har import HarRecorder
-    from akool_mock.mock_server.proxy import Proxy
 
     settings = _settings(args)
     if settings is None:
@@ -88,25 +83,28 @@ def _proxy(args: argparse.Namespace) -> int:
     recorder = HarRecorder(Path(args.record)) if args.record else None
     if recorder is not None:
         proxy.observers.append(recorder)
-    config = uvicorn.Config(
-        proxy.app(),
-        proxy_headers=False,  # X-Forwarded-* are forwarded as sent, never read by the proxy
-        host=args.host,
-        port=args.port,
-        log_level="warning",
-        access_log=False,
-        server_header=False,
-        date_header=False,
-    )
-    server = _server_class()(config)
-    print(
-        f"akool-mock proxy on http://{args.host}:{args.port} → {args.upstream} "
-        f"(detect: {args.detect_upstream})",
-        flush=True,
-    )
-    server.run()
+    try:
+        asyncio.run(_serve(proxy, args))
+    except OSError as exc:
+        print(f"akool-mock proxy: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 2
     _finish(args, report, recorder)
     return 1 if args.strict and report.drifting else 0
+
+
+async def _serve(proxy: Proxy, args: argparse.Namespace) -> None:
+    """Listen until Ctrl-C or SIGTERM, which end the command normally: the summary and files get written."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with proxy.serving(args.host, args.port):
+        print(
+            f"akool-mock proxy on http://{args.host}:{args.port} → {args.upstream} "
+            f"(detect: {args.detect_upstream})",
+            flush=True,
+        )
+        await stop.wait()
 
 
 def _finish(args: argparse.Namespace, report: Any, recorder: Any) -> None:
@@ -132,29 +130,6 @@ def _settings(args: argparse.Namespace) -> Any:
             return None
         webhook = WebhookFront(args.webhook_receiver, args.client_id, args.client_secret)
     return ProxySettings(args.upstream, args.detect_upstream, args.strict, args.timeout, webhook=webhook)
-
-
-def _server_class() -> Any:
-    import uvicorn
-
-    class Server(uvicorn.Server):
-        """uvicorn's server, except that Ctrl-C or SIGTERM ends `run()` normally (uvicorn raises the signal
-        again after shutting down, which would kill the process before the summary and files are written)."""
-
-        @contextlib.contextmanager
-        def capture_signals(self) -> Iterator[None]:
-            if threading.current_thread() is not threading.main_thread():
-                yield
-                return
-            stops = (signal.SIGINT, signal.SIGTERM)
-            original = {sig: signal.signal(sig, self.handle_exit) for sig in stops}
-            try:
-                yield
-            finally:
-                for sig, handler in original.items():
-                    signal.signal(sig, handler)
-
-    return Server
 
 
 def _replay(args: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ from akool_mock.mock_server.drift import NOT_IN_CONTRACT, NOT_VALIDATED, UNKNOWN
 from akool_mock.mock_server.proxy import Observed, Proxy, ProxySettings
 from akool_mock.mock_server.webhook_check import WebhookFront
 from tests.support import drift_upstream
-from tests.support.threaded import threaded
+from tests.support.threaded import threaded, threaded_proxy
 
 POLL = "/api/open/v3/faceswap/result/listbyids"
 LIMIT = 64 * 1024  # `big` (about 200 kB) is streamed through, everything else is held and checked
@@ -43,7 +43,7 @@ def proxied(upstream: str, detect: str, *, strict: bool = False) -> Iterator[tup
     seen: list[Observed] = []
     settings = ProxySettings(upstream, detect, strict=strict, timeout_s=0.5, max_validated_bytes=LIMIT)
     proxy = Proxy(settings, observers=[seen.append])
-    with threaded(proxy.app()) as base_url:
+    with threaded_proxy(proxy) as base_url:
         yield base_url, seen
 
 
@@ -207,7 +207,7 @@ def test_webhook_deliveries_go_to_the_receiver_and_are_verified(upstream: str, d
     # The receiver is the echo upstream served apart (detect_upstream); the API upstream gets everything else.
     front = WebhookFront(detect_upstream, client_id, secret)
     settings = ProxySettings(upstream, upstream, timeout_s=2, webhook=front)
-    with threaded(Proxy(settings, observers=[seen.append]).app()) as base, httpx.Client() as client:
+    with threaded_proxy(Proxy(settings, observers=[seen.append])) as base, httpx.Client() as client:
         delivered = client.post(f"{base}/akool/webhook?x=1", json=good).json()
         client.post(f"{base}/akool/webhook", json=tampered)
         not_a_delivery = client.post(f"{base}/akool/webhook", json={"hello": 1}).json()

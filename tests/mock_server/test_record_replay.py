@@ -21,7 +21,7 @@ from akool_mock.mock_server.replay import Replay, create_replay_app
 from akool_mock.mock_server.settings import DEFAULT_API_KEY
 from akool_mock.schemas import load_catalog
 from tests.support import scenarios
-from tests.support.threaded import threaded
+from tests.support.threaded import threaded, threaded_proxy
 
 CATALOG = load_catalog()
 AUTH = {"x-api-key": DEFAULT_API_KEY}
@@ -109,7 +109,7 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> Session:
     recorder, report = HarRecorder(folder / "session.har"), DriftReport()
     with served("--config", str(config)) as fake_url:
         proxy = Proxy(ProxySettings(fake_url, fake_url), observers=[recorder, report.add])
-        with threaded(proxy.app()) as proxy_url, httpx.Client(timeout=30) as client:
+        with threaded_proxy(proxy) as proxy_url, httpx.Client(timeout=30) as client:
             api = ProxiedApi(client, proxy_url, fake_url)
             statuses = record_every_job_kind(api)
     return Session(recorder.write(), api.log, report, statuses)

@@ -3,8 +3,9 @@
 `GET /api/open/v3/faceswap/result/listbyids?_ids=<case>`: `good`, `missing` (no `_id`), `wrong-type` (`_id`
 a number), `unknown` (a field the contract does not declare), `not-json` (an HTML error page), `slow`
 (answers after 2 s), `drop` (promises a body and closes mid-way), `big` (a valid answer of about 200 kB),
-`gzip` (a valid answer, gzip-encoded), `status-500`. `POST /echo`, and every other path: the request as it
-arrived, as JSON.
+`gzip` (a valid answer, gzip-encoded), `status-500`; `chunked` and `big-chunked` (`good` and `big` sent in
+pieces, chunked, with no length); `trickle` (`good` in 4 pieces, 0.3 s apart). `POST /echo`, and every
+other path: the request as it arrived (and the client's port), as JSON.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+from collections.abc import AsyncIterator
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 from starlette.routing import request_response
 from starlette.types import Receive, Scope, Send
 
@@ -51,6 +53,10 @@ async def _poll(case: str) -> Response:
     }
     if case in simple:
         return _json(simple[case], headers={"x-upstream": case, "set-cookie": "a=1"})
+    if case.endswith("chunked"):
+        body = json.dumps(simple["big" if case == "big-chunked" else "good"]).encode()
+        pieces = [body[i : i + 1000] for i in range(0, len(body), 1000)]
+        return StreamingResponse(iter(pieces), media_type="application/json")
     if case == "gzip":
         body = gzip.compress(json.dumps(poll_answer(ITEM)).encode())
         return Response(body, 200, headers={"content-encoding": "gzip"}, media_type="application/json")
@@ -65,9 +71,19 @@ async def _troubled(case: str) -> Response:
         return _json(poll_answer(ITEM))
     if case == "drop":
         return Dropped()
+    if case == "trickle":
+        return StreamingResponse(
+            _trickle(json.dumps(poll_answer(ITEM)).encode()), media_type="application/json"
+        )
     if case == "status-500":
         return _json({"code": 1500, "msg": "upstream trouble"}, 500)
     return _json(poll_answer())
+
+
+async def _trickle(body: bytes) -> AsyncIterator[bytes]:
+    for start in range(0, len(body), len(body) // 4 + 1):
+        yield body[start : start + len(body) // 4 + 1]
+        await asyncio.sleep(0.3)
 
 
 async def endpoint(request: Request) -> Response:
@@ -79,6 +95,7 @@ async def endpoint(request: Request) -> Response:
         "query_string": request.scope["query_string"].decode("latin-1"),
         "headers": [[k.decode("latin-1"), v.decode("latin-1")] for k, v in request.scope["headers"]],
         "body": (await request.body()).decode("latin-1"),
+        "client_port": request.scope["client"][1],
     }
     return _json(echo, 404 if request.url.path.startswith("/missing") else 200)
 
