@@ -285,4 +285,21 @@ def before(request):
         "test_job_lifecycle and create_image_pro",
         "*no webhook was delivered for it*",
     ),
+    Bug(
+        "charge_rounded_up",
+        "a create charges the docs' price for what it asked",
+        """
+import math
+from akool_mock.mock_server.state import Backend
+
+_charge = Backend.charge
+
+def charge(self, account, amount, *args, **kwargs):
+    _charge(self, account, math.ceil(amount), *args, **kwargs)
+
+Backend.charge = charge
+""",
+        "test_a_create_charges and voices",
+        "*the create charged * credits; the docs' price is *",
+    ),
 )
