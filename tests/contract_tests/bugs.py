@@ -302,4 +302,70 @@ Backend.charge = charge
         "test_a_create_charges and voices",
         "*the create charged * credits; the docs' price is *",
     ),
+    Bug(
+        "closed_live_session_updated",
+        "a closed live face swap session refuses updates with 1010",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/api/open/v3/faceswap/live/update":
+        rewrite(answer, lambda b: b.update(code=1000, msg="OK") if b.get("code") == 1010 else None)
+"""
+        ),
+        "test_resource_lifecycle and live_faceswap",
+        "*expected code 1010*",
+    ),
+    Bug(
+        "closed_at_moves",
+        "closing a closed streaming session answers its first closed_at",
+        wire(
+            """
+CLOSES = {}
+
+def after(request, answer):
+    if request.path == "/api/open/v4/liveAvatar/session/close":
+        def change(b):
+            data = b.get("data") or {}
+            if "closed_at" in data:
+                seen = CLOSES.setdefault(data.get("session_id"), 0)
+                data["closed_at"] += 1000 * seen
+                CLOSES[data.get("session_id")] = seen + 1
+        rewrite(answer, change)
+"""
+        ),
+        "test_resource_lifecycle and streaming",
+        "*closing again says*",
+    ),
+    Bug(
+        "uploaded_avatar_unlisted",
+        "an uploaded streaming avatar is in the streaming avatar list",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/api/open/v4/liveAvatar/avatar/list":
+        def change(b):
+            data = b.get("data") or {}
+            data["result"] = [item for item in data.get("result", []) if item.get("from") != 3]
+        rewrite(answer, change)
+"""
+        ),
+        "test_resource_lifecycle and streaming",
+        "*is missing from the list*",
+    ),
+    Bug(
+        "unknown_voice_delete_unnamed",
+        "deleting an id that is no voice names it in noPermissionVoices",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/api/open/v4/voice/del":
+        def change(b):
+            for item in (b.get("data") or {}).get("noPermissionVoices") or []:
+                item["msg"] = "resource not found"
+        rewrite(answer, change)
+"""
+        ),
+        "test_resource_lifecycle and voices",
+        "*must list it with a message naming it*",
+    ),
 )
