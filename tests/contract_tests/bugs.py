@@ -368,4 +368,51 @@ def after(request, answer):
         "test_resource_lifecycle and voices",
         "*must list it with a message naming it*",
     ),
+    Bug(
+        "jobs_ignore_the_clock",
+        "a job on the clock's lifecycle finishes once the clock has moved past its durations",
+        """
+from akool_mock.mock_server.jobs import JobEngine
+
+JobEngine.tick = lambda self, now: 0
+""",
+        "test_job_lifecycle and create_image_pro",
+        "*a day after it was made*",
+    ),
+    Bug(
+        "undetected_obj_id_accepted",
+        "a head swap mapping names a person the analysis found",
+        wire(
+            """
+def before(request):  # an obj_id the analysis did not find falls back to its first person
+    if request.path == "/api/open/v4/headswap/task/create":
+        body = json.loads(request.body or b"{}")
+        for mapping in body.get("mappings") or []:
+            mapping["obj_id"] = 0
+        return dataclasses.replace(request, body=json.dumps(body).encode())
+    return request
+"""
+        ),
+        "test_a_head_swap_mapping",
+        "*expected code 1003*",
+    ),
+    Bug(
+        "lipsync_translated_twice",
+        "a video is translated with lip-sync once per language",
+        wire(
+            """
+SENT = [0]
+
+def before(request):  # earlier translations are forgotten: each create looks like a new video
+    if request.path == "/api/open/v3/content/video/createbytranslate":
+        body = json.loads(request.body or b"{}")
+        SENT[0] += 1
+        body["url"] = f"{body.get('url')}?copy={SENT[0]}"
+        return dataclasses.replace(request, body=json.dumps(body).encode())
+    return request
+"""
+        ),
+        "test_a_video_is_translated",
+        "*expected code 1202*",
+    ),
 )
