@@ -415,4 +415,36 @@ def before(request):  # earlier translations are forgotten: each create looks li
         "test_a_video_is_translated",
         "*expected code 1202*",
     ),
+    Bug(
+        "detect_boxes_as_corners",
+        "face detection boxes lie inside the picture sent",
+        wire(
+            """
+def after(request, answer):  # boxes answered as [x1, y1, x2, y2], not [x, y, width, height]
+    if request.path == "/interface/detect-api/detect_faces":
+        def change(b):
+            for frame in (b.get("faces_obj") or {}).values():
+                frame["region"] = [[x, y, x + w, y + h] for x, y, w, h in frame.get("region") or []]
+        rewrite(answer, change)
+"""
+        ),
+        "test_boxes_fit",
+        "*does not fit the *picture sent*",
+    ),
+    Bug(
+        "detect_removed_always_empty",
+        "a video's frames list the previous frame's faces as removed",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/interface/detect-api/detect_faces":
+        def change(b):
+            for frame in (b.get("faces_obj") or {}).values():
+                frame["removed"] = []
+        rewrite(answer, change)
+"""
+        ),
+        "test_video_frames_track",
+        "*removed [], the previous frame showed*",
+    ),
 )
