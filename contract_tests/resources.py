@@ -246,8 +246,8 @@ class StreamingSessions(ResourceMachine):
     @rule(avatar_type=st.sampled_from([1, 2]))
     def upload(self, avatar_type: int) -> None:
         """An uploaded avatar of type 2 (streaming) is in the streaming avatar list, in its status; one of
-        type 1 (talking avatar) is not (openapi/live-avatar.yaml CreateAvatarRequest.type; NOTES.md
-        #avatars-stock: the caller's uploads are listed)."""
+        type 1 (talking avatar) is not (openapi/live-avatar.yaml Avatar.from "3 for user created";
+        schemas/NOTES.md #streaming-avatar-catalog: the caller's type-2 uploads are listed)."""
         avatar_id = f"contractUpload{len(self.uploads)}"
         body = {"url": UPLOAD_URL, "avatar_id": avatar_id, "name": avatar_id, "type": avatar_type}
         exchange = self.h.call("avatars.create", body=body)

@@ -213,7 +213,7 @@ class JobMachine(RuleBasedStateMachine):
         self.seen(exchange, job, item)
         if self.model[job].status not in TERMINAL:
             self.fail(
-                exchange, f"job {job} still shows status {self.model[job].status} a day after it was made"
+                exchange, f"job {job} still shows status {self.model[job].status} after the clock moved a day"
             )
 
     @precondition(lambda self: self.poller.id in CANCELS)

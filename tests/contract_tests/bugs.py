@@ -377,7 +377,7 @@ from akool_mock.mock_server.jobs import JobEngine
 JobEngine.tick = lambda self, now: 0
 """,
         "test_job_lifecycle and create_image_pro",
-        "*a day after it was made*",
+        "*after the clock moved a day*",
     ),
     Bug(
         "undetected_obj_id_accepted",
