@@ -13,15 +13,27 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from hypothesis import strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invariant, multiple, rule
+from hypothesis.stateful import (
+    Bundle,
+    RuleBasedStateMachine,
+    consumes,
+    invariant,
+    multiple,
+    precondition,
+    rule,
+)
 
 from akool_mock.contract_tests import checks
 from akool_mock.contract_tests.exchange import Exchange
 from akool_mock.contract_tests.stateful import Harness
 from akool_mock.contract_tests.strategies import realistic, valid_requests
-from akool_mock.contract_tests.world import World, build_world
+from akool_mock.contract_tests.world import FACE, World, build_world
 from akool_mock.schemas import load_catalog
 from akool_mock.sdk.errors import AkoolError, NotFoundError
+
+LIVE_CLOSED = 1010  # error-code page: "This content cannot be operated" (NOTES.md #live_faceswap-server)
+UNKNOWN_ID = "6881cd86618fa41c89557b0c"  # the Delete Voice example's refused id
+UPLOAD_URL = "https://videos.example.com/clips/avatar.mp4"
 
 
 class ResourceMachine(RuleBasedStateMachine):
@@ -97,6 +109,24 @@ class VoiceClones(ResourceMachine):
         self.gone.add(voice)
         self.get(voice)
 
+    @rule(data=st.data())
+    def delete_unknown(self, data: st.DataObject) -> None:
+        """Deleting an id that is not (or no longer) a voice deletes nothing and names it in
+        `noPermissionVoices` with a message naming it (voiceLab.mdx Delete Voice: `{_id, msg: "VoiceId:<id>
+        resource not found"}`)."""
+        ref = data.draw(st.sampled_from(sorted(self.gone) or [UNKNOWN_ID]), label="id")
+        exchange = self.h.call("voices.delete", body={"_ids": [ref]})
+        checks.succeeded(exchange)
+        refused = [item for item in exchange.data.get("noPermissionVoices") or [] if item.get("_id") == ref]
+        if (
+            ref in (exchange.data.get("successIds") or [])
+            or not refused
+            or ref not in str(refused[0].get("msg"))
+        ):
+            raise checks.CheckFailure(
+                exchange, f"deleting {ref}, which is no voice, must list it with a message naming it"
+            )
+
     @invariant()
     def listed(self) -> None:
         exchange = self.typed("voices.list", lambda: self.h.conn.client.voices.list(type=1, size=100))
@@ -158,9 +188,15 @@ class KnowledgeBases(ResourceMachine):
 
 
 class StreamingSessions(ResourceMachine):
-    """create -> get / list -> close (a closed session stays listed, with status 3, for good)."""
+    """create -> get / list -> close (a closed session stays listed, with status 3, for good); uploaded
+    streaming avatars are listed and make sessions once ready."""
 
     sessions = Bundle("sessions")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.closed_at: dict[str, Any] = {}
+        self.uploads: dict[str, tuple[str, int]] = {}  # avatar_id -> (its upload job, type)
 
     @rule(target=sessions, data=st.data())
     def create(self, data: st.DataObject) -> Any:
@@ -186,9 +222,64 @@ class StreamingSessions(ResourceMachine):
 
     @rule(session=sessions)
     def close(self, session: str) -> None:
-        checks.succeeded(self.h.call("streaming.close_session", body={"id": session}))
+        """Closing again answers the first close's `closed_at` (schemas/NOTES.md #streaming-close-answer:
+        the page's `data.closed_at`), and the unused credit is refunded once: reading a closed session
+        again never changes the balance (openapi/live-avatar.yaml CreateSessionRequest.duration)."""
+        exchange = self.h.call("streaming.close_session", body={"id": session})
+        checks.succeeded(exchange)
+        closed_at = (exchange.data or {}).get("closed_at")
+        first = self.closed_at.setdefault(session, closed_at)
+        if closed_at != first:
+            raise checks.CheckFailure(
+                exchange, f"session {session} closed at {first}, closing again says {closed_at}"
+            )
         self.live[session] = 3
         self.get(session)
+        credit = self.h.credit()
+        self.get(session)
+        if self.h.credit() != credit:
+            raise checks.CheckFailure(
+                self.h.call("faceswap.get_quota", query={}),
+                f"reading the closed session {session} again moved the balance from {credit}: refunded twice",
+            )
+
+    @rule(avatar_type=st.sampled_from([1, 2]))
+    def upload(self, avatar_type: int) -> None:
+        """An uploaded avatar of type 2 (streaming) is in the streaming avatar list, in its status; one of
+        type 1 (talking avatar) is not (openapi/live-avatar.yaml Avatar.from "3 for user created";
+        schemas/NOTES.md #streaming-avatar-catalog: the caller's type-2 uploads are listed)."""
+        avatar_id = f"contractUpload{len(self.uploads)}"
+        body = {"url": UPLOAD_URL, "avatar_id": avatar_id, "name": avatar_id, "type": avatar_type}
+        exchange = self.h.call("avatars.create", body=body)
+        checks.succeeded(exchange)
+        data = exchange.data[0] if isinstance(exchange.data, list) else exchange.data
+        self.uploads[avatar_id] = (str(data["_id"]), avatar_type)
+        listed = self.h.call("streaming.list_avatars", query={"page": 1, "size": 100})
+        shown = {str(item.get("avatar_id")) for item in listed.data["result"] if isinstance(item, dict)}
+        if (avatar_id in shown) != (avatar_type == 2):
+            where = "is missing from" if avatar_type == 2 else "is shown in"
+            raise checks.CheckFailure(
+                listed, f"the uploaded avatar {avatar_id} of type {avatar_type} {where} the list"
+            )
+
+    @precondition(lambda self: any(kind == 2 for _, kind in self.uploads.values()))
+    @rule(data=st.data(), ready=st.booleans())
+    def session_with_upload(self, data: st.DataObject, ready: bool) -> None:
+        """A session may use the caller's own streaming avatar once it is ready (status 3), and is refused
+        with 1003 naming avatar_id before (openapi/live-avatar.yaml CreateSessionRequest.avatar_id)."""
+        mine = sorted(avatar for avatar, (_, kind) in self.uploads.items() if kind == 2)
+        avatar_id = data.draw(st.sampled_from(mine), label="avatar")
+        upload_job = self.uploads[avatar_id][0]
+        if ready and self.h.target.job(upload_job)["status"] not in (3, 4):
+            self.h.target.complete(upload_job)
+        status = self.h.target.job(upload_job)["status"]
+        body = {"avatar_id": avatar_id, "duration": 600, "stream_type": "agora"}
+        exchange = self.h.call("streaming.create_session", body=body)
+        if status == 3:
+            checks.succeeded(exchange)
+            self.live[str(exchange.data["_id"])] = int(exchange.data["status"])
+        else:
+            checks.names_the_field("avatar_id")(exchange)
 
     @rule(seconds=st.integers(1, 600))
     def advance(self, seconds: int) -> None:
@@ -200,10 +291,69 @@ class StreamingSessions(ResourceMachine):
         self.expect_listed(exchange, {str(item["_id"]) for item in exchange.data["result"]})
 
 
+class LiveFaceSwapSessions(ResourceMachine):
+    """create -> update / poll -> close (current/ai-tools-suite/live-faceswap.mdx): an open session takes
+    updates (1000); a closed one refuses them with 1010 naming its `_id` and stays closed (status 3 in
+    `faceswap.list_results`); closing twice succeeds (schemas/NOTES.md #live_faceswap-server); a session's
+    status never goes back (#audit-live-faceswap-status)."""
+
+    sessions = Bundle("live_sessions")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.closed: set[str] = set()
+
+    @rule(target=sessions)
+    def create(self) -> str:
+        exchange = self.h.call("live_faceswap.create_session", body={"sourceImage": [FACE]})
+        checks.succeeded(exchange)
+        session = str(exchange.data["_id"])
+        self.live[session] = int(exchange.data["faceswap_status"])
+        return session
+
+    @rule(session=sessions)
+    def update(self, session: str) -> None:
+        exchange = self.h.call("live_faceswap.update_session", body={"_id": session, "sourceImage": [FACE]})
+        if session in self.closed:
+            checks.answers(LIVE_CLOSED)(exchange)
+            if session not in exchange.msg and "_id" not in exchange.msg:
+                raise checks.CheckFailure(exchange, f"the 1010 message names neither _id nor {session}")
+        else:
+            checks.succeeded(exchange)
+        self.poll(session)
+
+    @rule(session=sessions)
+    def close(self, session: str) -> None:
+        checks.succeeded(self.h.call("live_faceswap.close_session", body={"_id": session}))
+        self.closed.add(session)
+        self.poll(session)
+
+    @rule(seconds=st.integers(1, 60))
+    def advance(self, seconds: int) -> None:
+        self.h.target.advance(seconds)
+
+    @rule(session=sessions)
+    def poll(self, session: str) -> None:
+        exchange = self.h.call("faceswap.list_results", query={"_ids": session})
+        checks.succeeded(exchange)
+        items = [item for item in exchange.data["result"] if str(item.get("_id")) == session]
+        if not items:
+            raise checks.CheckFailure(
+                exchange, f"the live face swap session {session} is missing from its poll"
+            )
+        status = int(items[0]["faceswap_status"])
+        if status < self.live[session] or (session in self.closed and status != 3):
+            raise checks.CheckFailure(
+                exchange, f"session {session} went from {self.live[session]} to {status}"
+            )
+        self.live[session] = status
+
+
 RESOURCES: dict[str, type[ResourceMachine]] = {
     "voices": VoiceClones,
     "knowledge": KnowledgeBases,
     "streaming_sessions": StreamingSessions,
+    "live_faceswap_sessions": LiveFaceSwapSessions,
 }
 
 

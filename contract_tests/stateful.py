@@ -4,7 +4,8 @@ Job kinds: `job_machine(op, harness)` makes a `RuleBasedStateMachine` for any jo
 its catalog entry (poll operation, status field, result fields, media): create, poll, advance the clock,
 force completion or failure, cancel, delete, list. Invariants, checked as the machine goes:
 
-- a status never goes back, and a terminal status (3, 4) is final;
+- a status never goes back, and a terminal status (3, 4) is final; a job on the clock's lifecycle is
+  finished once the clock has moved a day;
 - the first poll shows what the create sent, under the names the docs' example poll shows
   (`contract_tests.shapes.unechoed`);
 - the result URL serves the right media type exactly from completion on (before, it serves nothing);
@@ -46,6 +47,7 @@ from akool_mock.sdk import AkoolClient
 from akool_mock.sdk.webhooks import verify_and_decrypt
 
 TERMINAL = (3, 4)
+CLOCK_PAST_EVERY_DURATION = 86_400  # seconds
 FAILED = 4
 MEDIA = {"image": "image/", "video": "video/", "audio": "audio/"}
 # Poll operation -> (the operation that deletes its jobs, the field) and the one that cancels them.
@@ -209,6 +211,23 @@ class JobMachine(RuleBasedStateMachine):
         else:
             self.h.target.fail(job, "no face found in the source image")
         self.poll(job)
+
+    @rule(job=jobs)
+    def clock_finishes(self, job: str) -> None:
+        """A job that follows the target's clock (policy `time`) is finished once the clock has moved past
+        its planned durations (a day: every default is minutes; ARCHITECTURE.md, the `time` lifecycle):
+        time alone moves jobs, not only forced outcomes."""
+        if self.model[job].deleted or self.h.target.job(job)["policy"] != "time":
+            return
+        self.h.target.advance(CLOCK_PAST_EVERY_DURATION)
+        exchange, item = self.read(job)
+        if item is None:
+            self.fail(exchange, f"job {job} is missing from its poll")
+        self.seen(exchange, job, item)
+        if self.model[job].status not in TERMINAL:
+            self.fail(
+                exchange, f"job {job} still shows status {self.model[job].status} after the clock moved a day"
+            )
 
     @precondition(lambda self: self.poller.id in CANCELS)
     @rule(job=jobs)

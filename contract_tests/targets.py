@@ -264,9 +264,20 @@ class HttpTarget:
         self._post(f"/_mock/jobs/{job_id}/fail", {"reason": reason})
 
     def reset(self) -> None:
+        # A delivery still being sent would land in the inbox after the clear, naming a forgotten job.
+        self._drain()
         self._post("/_mock/reset")
         if self._inbox is not None:
             self._inbox.bodies.clear()
+
+    def _drain(self) -> None:
+        """Wait until the fake has no delivery pending (it sends in the background)."""
+        if self._inbox is None or not self.controllable:
+            return
+        for _ in range(100):
+            if not self._control.get("/_mock/stats").json().get("webhooks_pending"):
+                break
+            threading.Event().wait(0.02)
 
     def job(self, job_id: str) -> dict[str, Any]:
         if not self.controllable:
@@ -277,11 +288,7 @@ class HttpTarget:
     def webhooks(self) -> list[dict[str, Any]]:
         if self._inbox is None:
             raise NotControllable(f"{self.name} is not local: its webhooks cannot reach this machine")
-        if self.controllable:  # wait until the fake has no delivery pending (it sends in the background)
-            for _ in range(100):
-                if not self._control.get("/_mock/stats").json().get("webhooks_pending"):
-                    break
-                threading.Event().wait(0.02)
+        self._drain()
         return list(self._inbox.bodies)
 
     def fetch(self, url: str) -> tuple[int, str]:

@@ -32,7 +32,8 @@ def test_job_lifecycle(op: Operation, harness: Harness) -> None:
     """A job's status never goes back and a terminal one is final; its poll shows what its create sent; its
     result serves the right media from completion on; credits are charged once (refunded on failure); a
     deleted job is gone; another account cannot see it; every webhook verifies, names it by its id and
-    matches the polled state; a job made with a webhook URL delivers its outcome."""
+    matches the polled state; a job made with a webhook URL delivers its outcome; a job on the clock's
+    lifecycle is finished once the clock has moved past its durations."""
     _need_control(harness)
     run_state_machine_as_test(job_machine(op, harness), settings=_settings())  # type: ignore[no-untyped-call,unused-ignore]  # typed in newer hypothesis
 
@@ -40,7 +41,10 @@ def test_job_lifecycle(op: Operation, harness: Harness) -> None:
 @pytest.mark.parametrize("name", sorted(RESOURCES))
 def test_resource_lifecycle(name: str, harness: Harness) -> None:
     """A stateful resource's list holds exactly the live ones, a deleted one is gone from its list and detail,
-    a status never goes back, a closed session stays closed."""
+    a status never goes back, a closed session stays closed; a closed live face swap session refuses updates
+    with 1010, an open one takes them; closing a streaming session again answers its first closed_at and
+    refunds nothing more; an uploaded streaming avatar is listed and makes sessions once ready (1003 naming
+    avatar_id before); deleting an id that is no voice names it."""
     _need_control(harness)
     machine = resource_machine(name, harness)
     run_state_machine_as_test(machine, settings=_settings())  # type: ignore[no-untyped-call,unused-ignore]  # typed in newer hypothesis

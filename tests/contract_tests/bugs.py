@@ -438,4 +438,166 @@ def before(request):
         "test_filtered_lists and avatars",
         "*lists items whose * differs*",
     ),
+    Bug(
+        "charge_rounded_up",
+        "a create charges the docs' price for what it asked",
+        """
+import math
+from akool_mock.mock_server.state import Backend
+
+_charge = Backend.charge
+
+def charge(self, account, amount, *args, **kwargs):
+    _charge(self, account, math.ceil(amount), *args, **kwargs)
+
+Backend.charge = charge
+""",
+        "test_a_create_charges and voices",
+        "*the create charged * credits; the docs' price is *",
+    ),
+    Bug(
+        "closed_live_session_updated",
+        "a closed live face swap session refuses updates with 1010",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/api/open/v3/faceswap/live/update":
+        rewrite(answer, lambda b: b.update(code=1000, msg="OK") if b.get("code") == 1010 else None)
+"""
+        ),
+        "test_resource_lifecycle and live_faceswap",
+        "*expected code 1010*",
+    ),
+    Bug(
+        "closed_at_moves",
+        "closing a closed streaming session answers its first closed_at",
+        wire(
+            """
+CLOSES = {}
+
+def after(request, answer):
+    if request.path == "/api/open/v4/liveAvatar/session/close":
+        def change(b):
+            data = b.get("data") or {}
+            if "closed_at" in data:
+                seen = CLOSES.setdefault(data.get("session_id"), 0)
+                data["closed_at"] += 1000 * seen
+                CLOSES[data.get("session_id")] = seen + 1
+        rewrite(answer, change)
+"""
+        ),
+        "test_resource_lifecycle and streaming",
+        "*closing again says*",
+    ),
+    Bug(
+        "uploaded_avatar_unlisted",
+        "an uploaded streaming avatar is in the streaming avatar list",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/api/open/v4/liveAvatar/avatar/list":
+        def change(b):
+            data = b.get("data") or {}
+            data["result"] = [item for item in data.get("result", []) if item.get("from") != 3]
+        rewrite(answer, change)
+"""
+        ),
+        "test_resource_lifecycle and streaming",
+        "*is missing from the list*",
+    ),
+    Bug(
+        "unknown_voice_delete_unnamed",
+        "deleting an id that is no voice names it in noPermissionVoices",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/api/open/v4/voice/del":
+        def change(b):
+            for item in (b.get("data") or {}).get("noPermissionVoices") or []:
+                item["msg"] = "resource not found"
+        rewrite(answer, change)
+"""
+        ),
+        "test_resource_lifecycle and voices",
+        "*must list it with a message naming it*",
+    ),
+    Bug(
+        "jobs_ignore_the_clock",
+        "a job on the clock's lifecycle finishes once the clock has moved past its durations",
+        """
+from akool_mock.mock_server.jobs import JobEngine
+
+JobEngine.tick = lambda self, now: 0
+""",
+        "test_job_lifecycle and create_image_pro",
+        "*after the clock moved a day*",
+    ),
+    Bug(
+        "undetected_obj_id_accepted",
+        "a head swap mapping names a person the analysis found",
+        wire(
+            """
+def before(request):  # an obj_id the analysis did not find falls back to its first person
+    if request.path == "/api/open/v4/headswap/task/create":
+        body = json.loads(request.body or b"{}")
+        for mapping in body.get("mappings") or []:
+            mapping["obj_id"] = 0
+        return dataclasses.replace(request, body=json.dumps(body).encode())
+    return request
+"""
+        ),
+        "test_a_head_swap_mapping",
+        "*expected code 1003*",
+    ),
+    Bug(
+        "lipsync_translated_twice",
+        "a video is translated with lip-sync once per language",
+        wire(
+            """
+SENT = [0]
+
+def before(request):  # earlier translations are forgotten: each create looks like a new video
+    if request.path == "/api/open/v3/content/video/createbytranslate":
+        body = json.loads(request.body or b"{}")
+        SENT[0] += 1
+        body["url"] = f"{body.get('url')}?copy={SENT[0]}"
+        return dataclasses.replace(request, body=json.dumps(body).encode())
+    return request
+"""
+        ),
+        "test_a_video_is_translated",
+        "*expected code 1202*",
+    ),
+    Bug(
+        "detect_boxes_as_corners",
+        "face detection boxes lie inside the picture sent",
+        wire(
+            """
+def after(request, answer):  # boxes answered as [x1, y1, x2, y2], not [x, y, width, height]
+    if request.path == "/interface/detect-api/detect_faces":
+        def change(b):
+            for frame in (b.get("faces_obj") or {}).values():
+                frame["region"] = [[x, y, x + w, y + h] for x, y, w, h in frame.get("region") or []]
+        rewrite(answer, change)
+"""
+        ),
+        "test_boxes_fit",
+        "*does not fit the *picture sent*",
+    ),
+    Bug(
+        "detect_removed_always_empty",
+        "a video's frames list the previous frame's faces as removed",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/interface/detect-api/detect_faces":
+        def change(b):
+            for frame in (b.get("faces_obj") or {}).values():
+                frame["removed"] = []
+        rewrite(answer, change)
+"""
+        ),
+        "test_video_frames_track",
+        "*removed [], the previous frame showed*",
+    ),
 )

@@ -69,7 +69,7 @@ def test_the_unbroken_fake_passes_and_reports(pytester: pytest.Pytester) -> None
     result = pytester.runpytest_subprocess(
         *SUITE, "-k", "get_quota or create_image_pro", f"--akool-report={report}"
     )
-    result.assert_outcomes(passed=9, skipped=1)  # skipped: live drift of get_quota
+    result.assert_outcomes(passed=10, skipped=1)  # skipped: live drift of get_quota
     result.stdout.fnmatch_lines(["*akool contract suite, target inprocess*", "*lifecycles*1 job kinds*"])
     written = json.loads(report.read_text("utf-8"))
     assert "faceswap.get_quota" in written["targets"]["inprocess"]["operations"]
