@@ -334,7 +334,10 @@ class LiveFaceSwapSessions(ResourceMachine):
 
     @rule(session=sessions)
     def poll(self, session: str) -> None:
-        exchange = self.h.call("faceswap.list_results", query={"_ids": session})
+        # The list's example items are face swap results; a live session's item shows its status, as the
+        # live face swap page does (schemas/NOTES.md #audit-live-faceswap-status), not a result's fields.
+        op = load_catalog().operation("faceswap.list_results")
+        exchange = self.h.checked(self.h.conn.send(op, {"query": {"_ids": session}}), examples=False)
         checks.succeeded(exchange)
         items = [item for item in exchange.data["result"] if str(item.get("_id")) == session]
         if not items:
