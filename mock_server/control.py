@@ -89,7 +89,7 @@ def job_dict(job: Job) -> dict[str, Any]:
         "cost": job.cost,
         "deleted": job.deleted,
         "history": [{"status": status, "at": int(at * 1000)} for status, at in job.history],
-        "fields": job.fields,
+        "fields": job.fields.as_dict(),
     }
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from akool_mock.mock_server.job_fields import CREATED_MS, JobFields, Layout, pack
 from akool_mock.mock_server.settings import Lifecycle, Policy
 
 QUEUED, PROCESSING, COMPLETED, FAILED = 1, 2, 3, 4
@@ -29,7 +30,8 @@ class JobStateError(ValueError):
 
 @dataclass(slots=True, eq=False)
 class Job:
-    """One async job. `fields` holds what the area's answers show besides status (request echoes, results).
+    """One async job. `fields` holds what the area's answers show besides status (request echoes, results),
+    stored as a shared `layout` of key names and a tuple of `values` (job_fields.py).
 
     Its history is not stored: a job always moves 1 → 2 → 3|4 (`_move`), so the times of its statuses are
     `created_at`, `processing_at` and, once terminal, `updated_at` (`history`, `completed_at` derive them).
@@ -44,7 +46,8 @@ class Job:
     outcome: int
     webhook_url: str | None
     cost: float
-    fields: dict[str, Any]
+    layout: Layout
+    values: tuple[Any, ...]
     planned: dict[str, Any] | None = None
     status: int = QUEUED
     polls: int = 0
@@ -52,6 +55,11 @@ class Job:
     processing_at: float | None = None
     failure_reason: str | None = None
     deleted: bool = False
+
+    @property
+    def fields(self) -> JobFields:
+        """The job's fields, read and written as a dict."""
+        return JobFields(self)
 
     @property
     def terminal(self) -> bool:
@@ -135,6 +143,10 @@ class JobEngine:
         fields: dict[str, Any],
         planned: dict[str, Any] | None = None,
     ) -> Job:
+        shown = fields.get("create_time")
+        if shown.__class__ is int and shown == int(now * 1000):  # the creation time in ms: read from the job
+            fields = {**fields, "create_time": CREATED_MS}
+        layout, values = pack(fields)
         job = Job(
             id=job_id,
             op_id=op_id,
@@ -145,7 +157,8 @@ class JobEngine:
             outcome=FAILED if fails else COMPLETED,
             webhook_url=webhook_url,
             cost=self._shared_cost(cost),
-            fields=fields,
+            layout=layout,
+            values=values,
             planned=planned,
             updated_at=now,
         )

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from akool_mock.mock_server.crypto import signature
+from akool_mock.mock_server.job_fields import pack
 from akool_mock.mock_server.jobs import PROCESSING, Job
 from akool_mock.mock_server.secrecy import KeyVault, key_file_for, token_digest
 from akool_mock.mock_server.state_format import (
@@ -217,13 +218,16 @@ def _modes(modes: dict[str, Modes]) -> dict[str, dict[str, Any]]:
     return {account: flags.as_dict() for account, flags in modes.items()}
 
 
-# A job's row keeps the layout it always had (the times of its statuses as `history`, and `completed_at`),
-# although the Job derives both from `processing_at` and `updated_at` (jobs.py): files read both ways.
+# A job's row keeps the layout it always had (the times of its statuses as `history`, `completed_at`, and
+# `fields` as a dict with every value written out), although the Job derives the first two from
+# `processing_at` and `updated_at` and keeps its fields as a layout and values (jobs.py, job_fields.py).
 DERIVED = ("history", "completed_at")
+NOT_STORED = ("processing_at", "layout", "values")
 
 
 def _job_record(job: Job) -> dict[str, Any]:
-    data = {f.name: getattr(job, f.name) for f in fields(job) if f.name != "processing_at"}
+    data = {f.name: getattr(job, f.name) for f in fields(job) if f.name not in NOT_STORED}
+    data["fields"] = job.fields.as_dict()
     data["completed_at"] = job.completed_at
     data["history"] = job.history
     return data
@@ -233,7 +237,8 @@ def _job(data: dict[str, Any]) -> Job:
     processing = [at for status, at in data["history"] if status == PROCESSING]
     for name in DERIVED:
         del data[name]
-    return Job(**data, processing_at=processing[0] if processing else None)
+    layout, values = pack(data.pop("fields"))
+    return Job(**data, layout=layout, values=values, processing_at=processing[0] if processing else None)
 
 
 def _delivery_record(outbox: Outbox, delivery: Delivery) -> dict[str, Any]:

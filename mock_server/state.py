@@ -29,6 +29,7 @@ from akool_mock.mock_server.errors import (
 )
 from akool_mock.mock_server.faults import Faults
 from akool_mock.mock_server.ids import IdFactory
+from akool_mock.mock_server.job_fields import Derived, result_url
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job, JobEngine
 from akool_mock.mock_server.persistence import StateFile
 from akool_mock.mock_server.plans import DEFAULT_PLAN, plan_named
@@ -147,6 +148,7 @@ class Backend:
         self._operation_ids = frozenset(op.id for op in catalog.operations)
         self.faults = Faults(self._operation_ids)
         self.touched = Touched()
+        self._result_urls: dict[tuple[str, str], Derived] = {}
         self.state_file = StateFile(Path(settings.state_file)) if settings.state_file else None
         self.reset(clear_state_file=False)
         if self.state_file is not None:
@@ -346,8 +348,17 @@ class Backend:
         return job
 
     def media_url(self, job: Job, media: str) -> str:
-        extension = MEDIA_EXTENSIONS.get(media, "bin")
-        return f"{self.settings.base_url}/_mock/media/{job.id}.{extension}"
+        url: str = self.result_url(media).of(job)
+        return url
+
+    def result_url(self, media: str) -> Derived:
+        """A job's media URL as a value its fields compute when read (job_fields.py): one object per base
+        URL and media kind, instead of a ~110 B string per job."""
+        key = (self.settings.base_url, MEDIA_EXTENSIONS.get(media, "bin"))
+        url = self._result_urls.get(key)
+        if url is None:
+            url = self._result_urls[key] = result_url(f"{key[0]}/_mock/media/", f".{key[1]}")
+        return url
 
     def _on_job_change(self, job: Job, status: int, now: float) -> None:
         spec = self.catalog.operation(job.op_id).job
@@ -356,7 +367,7 @@ class Backend:
         if status == COMPLETED:
             planned = job.planned or {}
             for name in spec.result_fields:
-                job.fields[name] = planned[name] if name in planned else self.media_url(job, spec.media)
+                job.fields[name] = planned[name] if name in planned else self.result_url(spec.media)
         elif status == FAILED:
             if spec.failure_field:
                 job.fields[spec.failure_field] = job.failure_reason

@@ -21,6 +21,7 @@ from akool_mock.mock_server.handlers.common import (
     split_ids,
     start_job,
 )
+from akool_mock.mock_server.job_fields import JobFields
 from akool_mock.mock_server.jobs import FAILED, Job
 from akool_mock.mock_server.state import Account
 
@@ -64,13 +65,13 @@ def check_face_counts(body: dict[str, Any]) -> None:
 VIDEO_EXTENSIONS = (".mp4", ".mov", ".avi", ".webm", ".mkv", ".m4v")
 
 
-def _start(call: Call, *, url_at_submit: bool) -> tuple[Job, dict[str, Any]]:
+def _start(call: Call, *, url_at_submit: bool) -> tuple[Job, JobFields]:
     backend = call.backend
     job = start_job(call, {"job_id": backend.ids.object_id(), "url": ""})
     if url_at_submit:
         # Real v3 answers carry the URL the result will have (notes/real-world-quirks.md).
         spec = call.op.job
-        job.fields["url"] = backend.media_url(job, spec.media if spec else "image")
+        job.fields["url"] = backend.result_url(spec.media if spec else "image")
     return job, job.fields
 
 

@@ -67,7 +67,7 @@ def _analysis_view(job: Job) -> dict[str, Any]:
     result = job.fields.get("analysis_result") if job.status == COMPLETED else None
     return {
         "_id": job.id,
-        **job.fields,
+        **job.fields.as_dict(),
         "status": job.status,
         "progress": PROGRESS[job.status],
         "analysis_result": result,

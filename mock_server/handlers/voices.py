@@ -108,7 +108,7 @@ def _hex32(call: Call) -> str:
 # ----- voices (clones and Akool voices) ---------------------------------------------------------------
 def _voice_view(job: Job) -> dict[str, Any]:
     """A clone as voice/list and voice/detail show it: the stored document plus live status."""
-    return {"_id": job.id, **job.fields, "status": job.status, "update_time": ms(job.updated_at)}
+    return {"_id": job.id, **job.fields.as_dict(), "status": job.status, "update_time": ms(job.updated_at)}
 
 
 def clone(call: Call) -> Reply:
@@ -274,7 +274,7 @@ def delete_voices(call: Call) -> Reply:
 # ----- voice results (TTS and voice changer) ----------------------------------------------------------
 def _result_view(job: Job) -> dict[str, Any]:
     """A TTS or changer result at its current status; `update_time` is 0 until the first change."""
-    view: dict[str, Any] = {"_id": job.id, **job.fields, "status": job.status}
+    view: dict[str, Any] = {"_id": job.id, **job.fields.as_dict(), "status": job.status}
     view["update_time"] = ms(job.updated_at) if job.status != QUEUED else 0
     view["rate"] = RATES[job.status]
     if job.op_id == TTS:
