@@ -42,28 +42,36 @@ CREATED_MS = Derived(lambda job: int(job.created_at * 1000))  # `create_time` wh
 
 
 class Layout:
-    """The key names of a job's fields, in order, with each one's position; `derived` says whether some
-    value is a `Derived` (only then does reading all of them look at each value)."""
+    """The key names of a job's fields, in order, with each one's position, and the positions whose value is
+    a `Derived` (computed when read)."""
 
     __slots__ = ("derived", "index", "keys")
 
-    def __init__(self, keys: tuple[str, ...], derived: bool) -> None:
+    def __init__(self, keys: tuple[str, ...], derived: tuple[int, ...]) -> None:
         self.keys = keys
         self.index = {key: position for position, key in enumerate(keys)}
         self.derived = derived
 
 
-_LAYOUTS: dict[tuple[tuple[str, ...], bool], Layout] = {}
+_LAYOUTS: dict[tuple[str, ...], Layout] = {}  # the layouts without a derived value, by their keys
+_DERIVED_LAYOUTS: dict[tuple[tuple[str, ...], tuple[int, ...]], Layout] = {}
 
 
 def layout_of(keys: tuple[str, ...], values: tuple[Any, ...]) -> Layout:
     """The shared layout of these keys (a new one, not shared, once `MAX_LAYOUTS` distinct ones exist)."""
-    derived = any(value.__class__ is Derived for value in values)
-    shared = _LAYOUTS.get((keys, derived))
+    if Derived not in map(type, values):
+        shared = _LAYOUTS.get(keys)
+        if shared is None:
+            shared = Layout(keys, ())
+            if len(_LAYOUTS) < MAX_LAYOUTS:
+                _LAYOUTS[keys] = shared
+        return shared
+    derived = tuple([position for position, value in enumerate(values) if value.__class__ is Derived])
+    shared = _DERIVED_LAYOUTS.get((keys, derived))
     if shared is None:
         shared = Layout(keys, derived)
-        if len(_LAYOUTS) < MAX_LAYOUTS:
-            _LAYOUTS[(keys, derived)] = shared
+        if len(_DERIVED_LAYOUTS) < MAX_LAYOUTS:
+            _DERIVED_LAYOUTS[(keys, derived)] = shared
     return shared
 
 
@@ -87,12 +95,7 @@ class JobFields(MutableMapping[str, Any]):
         return value.of(job) if value.__class__ is Derived else value
 
     def get(self, key: str, default: Any = None) -> Any:
-        job = self._job
-        position = job.layout.index.get(key)
-        if position is None:
-            return default
-        value = job.values[position]
-        return value.of(job) if value.__class__ is Derived else value
+        return self._job.field(key, default)
 
     def __contains__(self, key: object) -> bool:
         return key in self._job.layout.index
@@ -130,10 +133,7 @@ class JobFields(MutableMapping[str, Any]):
     def as_dict(self) -> dict[str, Any]:
         """The fields as a new dict, derived values computed (what answers, the control API and state files
         show)."""
-        job = self._job
-        if not job.layout.derived:
-            return dict(zip(job.layout.keys, job.values, strict=True))
-        return {key: self[key] for key in job.layout.keys}
+        return self._job.field_dict()
 
     def copy(self) -> dict[str, Any]:
         return self.as_dict()

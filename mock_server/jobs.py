@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from akool_mock.mock_server.job_fields import CREATED_MS, JobFields, Layout, pack
+from akool_mock.mock_server.job_fields import CREATED_MS, Derived, JobFields, Layout, pack
 from akool_mock.mock_server.settings import Lifecycle, Policy
 
 QUEUED, PROCESSING, COMPLETED, FAILED = 1, 2, 3, 4
@@ -60,6 +60,22 @@ class Job:
     def fields(self) -> JobFields:
         """The job's fields, read and written as a dict."""
         return JobFields(self)
+
+    def field(self, key: str, default: Any = None) -> Any:
+        """`fields.get(key, default)`, without making the view (answers read a few fields per poll)."""
+        position = self.layout.index.get(key)
+        if position is None:
+            return default
+        value = self.values[position]
+        return value.of(self) if value.__class__ is Derived else value
+
+    def field_dict(self) -> dict[str, Any]:
+        """The fields as a new dict, derived values computed (`fields.as_dict()`)."""
+        layout = self.layout
+        data = dict(zip(layout.keys, self.values, strict=True))
+        for position in layout.derived:
+            data[layout.keys[position]] = self.values[position].of(self)
+        return data
 
     @property
     def terminal(self) -> bool:

@@ -21,7 +21,6 @@ from akool_mock.mock_server.handlers.common import (
     split_ids,
     start_job,
 )
-from akool_mock.mock_server.job_fields import JobFields
 from akool_mock.mock_server.jobs import FAILED, Job
 from akool_mock.mock_server.state import Account
 
@@ -65,14 +64,14 @@ def check_face_counts(body: dict[str, Any]) -> None:
 VIDEO_EXTENSIONS = (".mp4", ".mov", ".avi", ".webm", ".mkv", ".m4v")
 
 
-def _start(call: Call, *, url_at_submit: bool) -> tuple[Job, JobFields]:
+def _start(call: Call, *, url_at_submit: bool) -> tuple[Job, dict[str, Any]]:
+    """The job, and its fields as they are now."""
     backend = call.backend
-    job = start_job(call, {"job_id": backend.ids.object_id(), "url": ""})
-    if url_at_submit:
-        # Real v3 answers carry the URL the result will have (notes/real-world-quirks.md).
-        spec = call.op.job
-        job.fields["url"] = backend.result_url(spec.media if spec else "image")
-    return job, job.fields
+    spec = call.op.job
+    # Real v3 answers carry the URL the result will have (notes/real-world-quirks.md).
+    url = backend.result_url(spec.media if spec else "image") if url_at_submit else ""
+    job = start_job(call, {"job_id": backend.ids.object_id(), "url": url})
+    return job, job.field_dict()
 
 
 def create_v3(call: Call) -> Reply:
@@ -100,18 +99,18 @@ def create_plus(call: Call) -> Reply:
     """A v4 create whose job is a video job when target_url is a video: its result is an .mp4."""
     job, fields = _start(call, url_at_submit=False)
     if target_is_video(str(call.body["target_url"])):
-        fields["media"] = "video"
+        job.fields["media"] = "video"
         job.planned = {"url": call.backend.media_url(job, "video")}
     return ok({"_id": job.id, "job_id": fields["job_id"]})
 
 
 def result_item(call: Call, job: Job) -> dict[str, Any]:
-    is_video = job.op_id in VIDEO_JOBS or job.fields.get("media") == "video"
+    is_video = job.op_id in VIDEO_JOBS or job.field("media") == "video"
     return {
         "_id": job.id,
-        "job_id": job.fields["job_id"],
+        "job_id": job.field("job_id"),
         "faceswap_status": job.status,
-        "url": job.fields.get("url", ""),
+        "url": job.field("url", ""),
         "createdAt": iso_time(job.created_at),
         "faceswap_type": 2 if is_video else 1,
         "faceswap_quality": 2,

@@ -143,7 +143,7 @@ def create_task(call: Call) -> Reply:
 
 def get_task(call: Call) -> Reply:
     job = _one(call, "head swap task")
-    fields = job.fields
+    fields = job.fields.as_dict()
     done = job.status == COMPLETED
     return ok(
         {
