@@ -55,6 +55,8 @@ class Job:
     processing_at: float | None = None
     failure_reason: str | None = None
     deleted: bool = False
+    # Its acknowledged webhook deliveries, each folded into one int (webhooks.py `Outbox.fold`).
+    delivered: tuple[int, ...] = ()
 
     @property
     def fields(self) -> JobFields:
@@ -85,14 +87,20 @@ class Job:
     def completed_at(self) -> float | None:
         return self.updated_at if self.status == COMPLETED else None
 
+    def status_at(self, status: int) -> float:
+        """When the job took `status` (one it has had)."""
+        if status == QUEUED:
+            return self.created_at
+        if status == PROCESSING:
+            return self.created_at if self.processing_at is None else self.processing_at
+        return self.updated_at
+
     @property
     def history(self) -> list[tuple[int, float]]:
         """Each status the job has had and when it began, oldest first."""
         history = [(QUEUED, self.created_at)]
         if self.status >= PROCESSING:
-            history.append(
-                (PROCESSING, self.created_at if self.processing_at is None else self.processing_at)
-            )
+            history.append((PROCESSING, self.status_at(PROCESSING)))
         if self.status in TERMINAL:
             history.append((self.status, self.updated_at))
         return history

@@ -174,6 +174,8 @@ class Backend:
         self.outbox = new_outbox(self.settings, self.ids.random)
         self.outbox.on_attempt = self.observers.attempt
         self.outbox.seal_for = self.seal_for
+        self.outbox.jobs = self.jobs
+        self.outbox.payload_of = self.webhook_payload
         self.outbox.forward_to = forward_to
         self.faults = Faults(self._operation_ids)
         for config in self.settings.accounts:
@@ -372,9 +374,14 @@ class Backend:
             if spec.failure_field:
                 job.fields[spec.failure_field] = job.failure_reason
             self._refund_failed(job)
-        webhook_type = self.catalog.webhook.types.get(job.op_id)
-        if job.webhook_url and webhook_type:
-            self.outbox.enqueue(job, payload_for(job, webhook_type, spec.result_fields), now)
+        if job.webhook_url and self.catalog.webhook.types.get(job.op_id):
+            self.outbox.enqueue(job, self.webhook_payload(job, status), now)
+
+    def webhook_payload(self, job: Job, status: int) -> dict[str, Any]:
+        """The payload of the job's webhook for `status` (the one it has, or had)."""
+        spec = self.catalog.operation(job.op_id).job
+        fields = spec.result_fields if spec is not None else ()
+        return payload_for(job, self.catalog.webhook.types.get(job.op_id, ""), fields, status)
 
     def _refund_failed(self, job: Job) -> None:
         """A failed job costs nothing where its pricing rule says so: every answer then shows 0 credits."""
