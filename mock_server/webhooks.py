@@ -414,11 +414,7 @@ class Outbox:
             delivery.next_at = delivery.created_at  # never read again: no float of its own (24 B)
             if delivery.sealed_as is not None and self.seal_for is not None:
                 delivery.last_body = None  # sealed again when shown: `body_of`
-            queue = self.queues.get(delivery.job_id)
-            if queue is not None and delivery in queue:
-                queue.remove(delivery)
-            if queue is not None and not queue:
-                del self.queues[delivery.job_id]
+            self._dequeue(delivery)
             if not self.fold(delivery):
                 self.keep(delivery)
         else:
@@ -457,11 +453,16 @@ class Outbox:
         """The destination policy refused the delivery when it was to be sent (its name resolved to a
         forbidden address): it is never sent, and never retried."""
         self._refuse(delivery, now, reason)
+        self._dequeue(delivery)
+
+    def _dequeue(self, delivery: Delivery) -> None:
         queue = self.queues.get(delivery.job_id)
         if queue is not None and delivery in queue:
             queue.remove(delivery)
-            if not queue:
-                del self.queues[delivery.job_id]
+        if queue is not None and not queue:
+            del self.queues[delivery.job_id]
+            if not self.queues:
+                self.queues = {}  # a dict keeps its table as keys go: a burst's would stay allocated
 
     def _refuse(self, delivery: Delivery, now: float, reason: str) -> None:
         delivery.state = "refused"
@@ -522,6 +523,8 @@ class Outbox:
             return False
         job.delivered = (*job.delivered, fold_record(sequence, status, delivery.attempts, delivery.sealed_as))
         del self.deliveries[delivery.id]
+        if not self.deliveries:
+            self.deliveries = {}  # as in `_dequeue`
         return True
 
     def _unfold(self, job: Job, record: int) -> Delivery:
