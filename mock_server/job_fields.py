@@ -53,18 +53,18 @@ class Layout:
         self.derived = derived
 
 
-_LAYOUTS: dict[tuple[str, ...], Layout] = {}  # the layouts without a derived value, by their keys
+LAYOUTS: dict[tuple[str, ...], Layout] = {}  # the layouts without a derived value, by their keys
 _DERIVED_LAYOUTS: dict[tuple[tuple[str, ...], tuple[int, ...]], Layout] = {}
 
 
 def layout_of(keys: tuple[str, ...], values: tuple[Any, ...]) -> Layout:
     """The shared layout of these keys (a new one, not shared, once `MAX_LAYOUTS` distinct ones exist)."""
     if Derived not in map(type, values):
-        shared = _LAYOUTS.get(keys)
+        shared = LAYOUTS.get(keys)
         if shared is None:
             shared = Layout(keys, ())
-            if len(_LAYOUTS) < MAX_LAYOUTS:
-                _LAYOUTS[keys] = shared
+            if len(LAYOUTS) < MAX_LAYOUTS:
+                LAYOUTS[keys] = shared
         return shared
     derived = tuple([position for position, value in enumerate(values) if value.__class__ is Derived])
     shared = _DERIVED_LAYOUTS.get((keys, derived))

@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from akool_mock.mock_server.job_fields import CREATED_MS, Derived, JobFields, Layout, pack
+from akool_mock.mock_server.job_fields import CREATED_MS, LAYOUTS, Derived, JobFields, Layout, layout_of
 from akool_mock.mock_server.settings import Lifecycle, Policy
 
 QUEUED, PROCESSING, COMPLETED, FAILED = 1, 2, 3, 4
@@ -170,7 +170,11 @@ class JobEngine:
         shown = fields.get("create_time")
         if shown.__class__ is int and shown == int(now * 1000):  # the creation time in ms: read from the job
             fields = {**fields, "create_time": CREATED_MS}
-        layout, values = pack(fields)
+        values = tuple(fields.values())
+        keys = tuple(fields)
+        layout = LAYOUTS.get(keys)  # the common case, inlined: a layout with no derived value
+        if layout is None or Derived in map(type, values):
+            layout = layout_of(keys, values)
         job = Job(
             id=job_id,
             op_id=op_id,

@@ -350,17 +350,25 @@ class Backend:
         return job
 
     def media_url(self, job: Job, media: str) -> str:
-        url: str = self.result_url(media).of(job)
-        return url
+        return self.media_url_of(job.id, media)
+
+    def media_url_of(self, job_id: str, media: str) -> str:
+        """The URL of a job's result media (`result_url` makes the same, when read)."""
+        prefix, suffix = self._media_url_parts(media)
+        return prefix + job_id + suffix
 
     def result_url(self, media: str) -> Derived:
         """A job's media URL as a value its fields compute when read (job_fields.py): one object per base
         URL and media kind, instead of a ~110 B string per job."""
-        key = (self.settings.base_url, MEDIA_EXTENSIONS.get(media, "bin"))
-        url = self._result_urls.get(key)
+        parts = self._media_url_parts(media)
+        url = self._result_urls.get(parts)
         if url is None:
-            url = self._result_urls[key] = result_url(f"{key[0]}/_mock/media/", f".{key[1]}")
+            url = self._result_urls[parts] = result_url(*parts)
         return url
+
+    def _media_url_parts(self, media: str) -> tuple[str, str]:
+        """What comes before and after the job id in its media URL."""
+        return f"{self.settings.base_url}/_mock/media/", f".{MEDIA_EXTENSIONS.get(media, 'bin')}"
 
     def _on_job_change(self, job: Job, status: int, now: float) -> None:
         spec = self.catalog.operation(job.op_id).job

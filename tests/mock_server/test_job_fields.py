@@ -102,7 +102,7 @@ def test_a_result_url_is_derived_from_the_job_id() -> None:
 def test_layouts_stop_being_shared_past_the_bound(monkeypatch: Any) -> None:
     from akool_mock.mock_server import job_fields
 
-    monkeypatch.setattr(job_fields, "_LAYOUTS", {})
+    monkeypatch.setattr(job_fields, "LAYOUTS", {})
     monkeypatch.setattr(job_fields, "MAX_LAYOUTS", 1)
     first = layout_of(("a",), (1,))
     assert layout_of(("a",), (2,)) is first
