@@ -90,7 +90,7 @@ def measure(jobs: int, polls: int) -> dict[str, Any]:
     started = time.perf_counter()
     for _ in range(jobs):
         job = backend.create_job(account, op, {"job_id": backend.ids.object_id(), "url": ""}, cost=cost)
-        job.fields["url"] = backend.result_url(media)
+        job.fields["url"] = backend.media_url(job, media)
         ids.append(job.id)
     create_s = time.perf_counter() - started
     gc.collect()
