@@ -148,7 +148,7 @@ def measure_memory(state: str, jobs: int, kind: str | None = None) -> dict[str, 
         "jobs": len(driver.backend.jobs),
         "kinds": len(kinds),
         "refused": refused,
-        "deliveries": len(outbox.deliveries),
+        "deliveries": len(outbox.ids()),
         "pending": outbox.pending(),
         "bytes_per_job": round((after - before) / max(len(driver.backend.jobs), 1), 1),
     }

@@ -8,7 +8,7 @@
     POST /_mock/jobs/{id}/complete | /fail {"reason": ...} | /advance
     GET  /_mock/accounts   POST /_mock/accounts {client_id, api_key, credits, banned, plan}
     POST /_mock/accounts/{client_id} {"credits": N, "banned": bool, "plan": "free|pro|max|business|..."}
-    GET  /_mock/webhooks[?job=ID]              every delivery with its attempts and decrypted payload
+    GET  /_mock/webhooks[?job=ID&offset=N&limit=N]   deliveries, oldest first, with attempts and payload
     POST /_mock/webhooks/{id}/redeliver        send a delivery again
     POST /_mock/accounts/{client_id}/webhook-modes {"ordered", "duplicate", "out_of_order",
                           "tamper_signature", "stale_timestamp", "replay_nonce": bool, "delay_s": N}
@@ -89,7 +89,7 @@ def job_dict(job: Job) -> dict[str, Any]:
         "cost": job.cost,
         "deleted": job.deleted,
         "history": [{"status": status, "at": int(at * 1000)} for status, at in job.history],
-        "fields": job.fields,
+        "fields": job.fields.as_dict(),
     }
 
 
@@ -304,14 +304,30 @@ def _stats(c: Control, _r: WireRequest, _p: dict[str, str]) -> Any:
 
 
 def _webhooks(c: Control, r: WireRequest, _p: dict[str, str]) -> Any:
+    """One page of deliveries (`offset`, `limit`: every one by default): only the page's bodies are sealed
+    again (an acknowledged delivery keeps how it was sealed, not its body: webhooks.py)."""
     job = r.query.get("job")
     outbox = c.backend.outbox
-    found = [outbox.describe(d) for d in outbox.for_job(str(job) if job else None)]
-    return {"count": len(found), "pending": c.backend.outbox.pending(), "deliveries": found}
+    ids = outbox.ids(str(job) if job else None)
+    offset = _count(r, "offset", 0)
+    limit = _count(r, "limit", len(ids))
+    page = (outbox.get(delivery_id) for delivery_id in ids[offset : offset + limit])
+    found = [outbox.describe(d) for d in page if d is not None]
+    return {"count": len(ids), "offset": offset, "pending": outbox.pending(), "deliveries": found}
+
+
+def _count(r: WireRequest, name: str, default: int) -> int:
+    """A non-negative whole number from the query (a page's offset or size)."""
+    text = r.query.get(name)
+    if text is None:
+        return default
+    if not (isinstance(text, str) and text.isdigit() and len(text) < 10):
+        raise ControlError(400, f"{name}: a whole number from 0 to 999999999, not {str(text)[:40]!r}")
+    return int(text)
 
 
 def _redeliver(c: Control, _r: WireRequest, p: dict[str, str]) -> Any:
-    if p["id"] not in c.backend.outbox.deliveries:
+    if c.backend.outbox.get(p["id"]) is None:
         raise ControlError(404, f"no delivery {p['id']}")
     outbox = c.backend.outbox
     return outbox.describe(outbox.redeliver(p["id"], c.backend.now()))
@@ -444,7 +460,7 @@ BODY_KEYS: dict[Route, frozenset[str]] = {
 }
 QUERY_KEYS: dict[Route, frozenset[str]] = {
     _jobs: frozenset({"account", "operation", "status"}),
-    _webhooks: frozenset({"job"}),
+    _webhooks: frozenset({"job", "offset", "limit"}),
     _journal: frozenset({"limit"}),
 }
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from akool_mock.mock_server.job_fields import CREATED_MS, LAYOUTS, Derived, JobFields, Layout, layout_of
 from akool_mock.mock_server.settings import Lifecycle, Policy
 
 QUEUED, PROCESSING, COMPLETED, FAILED = 1, 2, 3, 4
@@ -29,7 +30,8 @@ class JobStateError(ValueError):
 
 @dataclass(slots=True, eq=False)
 class Job:
-    """One async job. `fields` holds what the area's answers show besides status (request echoes, results).
+    """One async job. `fields` holds what the area's answers show besides status (request echoes, results),
+    stored as a shared `layout` of key names and a tuple of `values` (job_fields.py).
 
     Its history is not stored: a job always moves 1 → 2 → 3|4 (`_move`), so the times of its statuses are
     `created_at`, `processing_at` and, once terminal, `updated_at` (`history`, `completed_at` derive them).
@@ -44,7 +46,8 @@ class Job:
     outcome: int
     webhook_url: str | None
     cost: float
-    fields: dict[str, Any]
+    layout: Layout
+    values: tuple[Any, ...]
     planned: dict[str, Any] | None = None
     status: int = QUEUED
     polls: int = 0
@@ -52,6 +55,29 @@ class Job:
     processing_at: float | None = None
     failure_reason: str | None = None
     deleted: bool = False
+    # Its acknowledged webhook deliveries, each folded into one int (webhooks.py `Outbox.fold`).
+    delivered: tuple[int, ...] = ()
+
+    @property
+    def fields(self) -> JobFields:
+        """The job's fields, read and written as a dict."""
+        return JobFields(self)
+
+    def field(self, key: str, default: Any = None) -> Any:
+        """`fields.get(key, default)`, without making the view (answers read a few fields per poll)."""
+        position = self.layout.index.get(key)
+        if position is None:
+            return default
+        value = self.values[position]
+        return value.of(self) if value.__class__ is Derived else value
+
+    def field_dict(self) -> dict[str, Any]:
+        """The fields as a new dict, derived values computed (`fields.as_dict()`)."""
+        layout = self.layout
+        data = dict(zip(layout.keys, self.values, strict=True))
+        for position in layout.derived:
+            data[layout.keys[position]] = self.values[position].of(self)
+        return data
 
     @property
     def terminal(self) -> bool:
@@ -61,14 +87,20 @@ class Job:
     def completed_at(self) -> float | None:
         return self.updated_at if self.status == COMPLETED else None
 
+    def status_at(self, status: int) -> float:
+        """When the job took `status` (one it has had)."""
+        if status == QUEUED:
+            return self.created_at
+        if status == PROCESSING:
+            return self.created_at if self.processing_at is None else self.processing_at
+        return self.updated_at
+
     @property
     def history(self) -> list[tuple[int, float]]:
         """Each status the job has had and when it began, oldest first."""
         history = [(QUEUED, self.created_at)]
         if self.status >= PROCESSING:
-            history.append(
-                (PROCESSING, self.created_at if self.processing_at is None else self.processing_at)
-            )
+            history.append((PROCESSING, self.status_at(PROCESSING)))
         if self.status in TERMINAL:
             history.append((self.status, self.updated_at))
         return history
@@ -135,6 +167,14 @@ class JobEngine:
         fields: dict[str, Any],
         planned: dict[str, Any] | None = None,
     ) -> Job:
+        shown = fields.get("create_time")
+        if shown.__class__ is int and shown == int(now * 1000):  # the creation time in ms: read from the job
+            fields = {**fields, "create_time": CREATED_MS}
+        values = tuple(fields.values())
+        keys = tuple(fields)
+        layout = LAYOUTS.get(keys)  # the common case, inlined: a layout with no derived value
+        if layout is None or Derived in map(type, values):
+            layout = layout_of(keys, values)
         job = Job(
             id=job_id,
             op_id=op_id,
@@ -145,7 +185,8 @@ class JobEngine:
             outcome=FAILED if fails else COMPLETED,
             webhook_url=webhook_url,
             cost=self._shared_cost(cost),
-            fields=fields,
+            layout=layout,
+            values=values,
             planned=planned,
             updated_at=now,
         )

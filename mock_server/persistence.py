@@ -16,12 +16,12 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-from collections import deque
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from akool_mock.mock_server.crypto import signature
+from akool_mock.mock_server.job_fields import pack
 from akool_mock.mock_server.jobs import PROCESSING, Job
 from akool_mock.mock_server.secrecy import KeyVault, key_file_for, token_digest
 from akool_mock.mock_server.state_format import (
@@ -98,7 +98,9 @@ class StateFile:
             "jobs": [(i, _dump(_job_record(jobs[i]))) for i in backend.jobs.touched if i in jobs],
             "resources": [(r, _dump(asdict(backend.resources[r]))) for r in touched.resources],
             "deliveries": [
-                (d, _dump(_delivery_record(outbox, outbox.deliveries[d]))) for d in outbox.touched
+                (d, _dump(_delivery_record(outbox, delivery)))
+                for d in outbox.touched
+                if (delivery := outbox.get(d)) is not None
             ],
         }
 
@@ -217,13 +219,16 @@ def _modes(modes: dict[str, Modes]) -> dict[str, dict[str, Any]]:
     return {account: flags.as_dict() for account, flags in modes.items()}
 
 
-# A job's row keeps the layout it always had (the times of its statuses as `history`, and `completed_at`),
-# although the Job derives both from `processing_at` and `updated_at` (jobs.py): files read both ways.
+# A job's row keeps the layout it always had (the times of its statuses as `history`, `completed_at`, and
+# `fields` as a dict with every value written out), although the Job derives the first two from
+# `processing_at` and `updated_at` and keeps its fields as a layout and values (jobs.py, job_fields.py).
 DERIVED = ("history", "completed_at")
+NOT_STORED = ("processing_at", "layout", "values", "delivered")  # deliveries have rows of their own
 
 
 def _job_record(job: Job) -> dict[str, Any]:
-    data = {f.name: getattr(job, f.name) for f in fields(job) if f.name != "processing_at"}
+    data = {f.name: getattr(job, f.name) for f in fields(job) if f.name not in NOT_STORED}
+    data["fields"] = job.fields.as_dict()
     data["completed_at"] = job.completed_at
     data["history"] = job.history
     return data
@@ -233,7 +238,8 @@ def _job(data: dict[str, Any]) -> Job:
     processing = [at for status, at in data["history"] if status == PROCESSING]
     for name in DERIVED:
         del data[name]
-    return Job(**data, processing_at=processing[0] if processing else None)
+    layout, values = pack(data.pop("fields"))
+    return Job(**data, layout=layout, values=values, processing_at=processing[0] if processing else None)
 
 
 def _delivery_record(outbox: Outbox, delivery: Delivery) -> dict[str, Any]:
@@ -262,16 +268,21 @@ def _restore_outbox(backend: Backend, meta: dict[str, Any], deliveries: list[Del
     outbox = backend.outbox
     outbox.sequence = int(meta["sequence"])
     outbox.modes = {account: Modes(**flags) for account, flags in meta["modes"].items()}
+    jobs = backend.jobs.jobs
     for delivery in sorted(deliveries, key=lambda d: d.id):
-        outbox.deliveries[delivery.id] = delivery
+        job = jobs.get(delivery.job_id)
+        outbox.register(delivery, job.id if job is not None else delivery.job_id)
+        if delivery.state == "pending":
+            outbox.queues.setdefault(delivery.job_id, []).append(delivery)
+            continue
         if (
             delivery.state == "delivered"
             and delivery.sealed_as is not None
             and delivery.account in backend.accounts
         ):
             delivery.last_body = None  # sealed again when shown (webhooks.py: `Outbox.body_of`)
-        if delivery.state == "pending":
-            outbox.queues.setdefault(delivery.job_id, deque()).append(delivery)
+        if not outbox.fold(delivery):
+            outbox.keep(delivery)
 
 
 __all__ = ["StateFile"]

@@ -29,6 +29,7 @@ from akool_mock.mock_server.errors import (
 )
 from akool_mock.mock_server.faults import Faults
 from akool_mock.mock_server.ids import IdFactory
+from akool_mock.mock_server.job_fields import Derived, result_url
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job, JobEngine
 from akool_mock.mock_server.persistence import StateFile
 from akool_mock.mock_server.plans import DEFAULT_PLAN, plan_named
@@ -147,6 +148,7 @@ class Backend:
         self._operation_ids = frozenset(op.id for op in catalog.operations)
         self.faults = Faults(self._operation_ids)
         self.touched = Touched()
+        self._result_urls: dict[tuple[str, str], Derived] = {}
         self.state_file = StateFile(Path(settings.state_file)) if settings.state_file else None
         self.reset(clear_state_file=False)
         if self.state_file is not None:
@@ -172,6 +174,8 @@ class Backend:
         self.outbox = new_outbox(self.settings, self.ids.random)
         self.outbox.on_attempt = self.observers.attempt
         self.outbox.seal_for = self.seal_for
+        self.outbox.jobs = self.jobs
+        self.outbox.payload_of = self.webhook_payload
         self.outbox.forward_to = forward_to
         self.faults = Faults(self._operation_ids)
         for config in self.settings.accounts:
@@ -346,8 +350,25 @@ class Backend:
         return job
 
     def media_url(self, job: Job, media: str) -> str:
-        extension = MEDIA_EXTENSIONS.get(media, "bin")
-        return f"{self.settings.base_url}/_mock/media/{job.id}.{extension}"
+        return self.media_url_of(job.id, media)
+
+    def media_url_of(self, job_id: str, media: str) -> str:
+        """The URL of a job's result media (`result_url` makes the same, when read)."""
+        prefix, suffix = self._media_url_parts(media)
+        return prefix + job_id + suffix
+
+    def result_url(self, media: str) -> Derived:
+        """A job's media URL as a value its fields compute when read (job_fields.py): one object per base
+        URL and media kind, instead of a ~110 B string per job."""
+        parts = self._media_url_parts(media)
+        url = self._result_urls.get(parts)
+        if url is None:
+            url = self._result_urls[parts] = result_url(*parts)
+        return url
+
+    def _media_url_parts(self, media: str) -> tuple[str, str]:
+        """What comes before and after the job id in its media URL."""
+        return f"{self.settings.base_url}/_mock/media/", f".{MEDIA_EXTENSIONS.get(media, 'bin')}"
 
     def _on_job_change(self, job: Job, status: int, now: float) -> None:
         spec = self.catalog.operation(job.op_id).job
@@ -356,14 +377,19 @@ class Backend:
         if status == COMPLETED:
             planned = job.planned or {}
             for name in spec.result_fields:
-                job.fields[name] = planned[name] if name in planned else self.media_url(job, spec.media)
+                job.fields[name] = planned[name] if name in planned else self.result_url(spec.media)
         elif status == FAILED:
             if spec.failure_field:
                 job.fields[spec.failure_field] = job.failure_reason
             self._refund_failed(job)
-        webhook_type = self.catalog.webhook.types.get(job.op_id)
-        if job.webhook_url and webhook_type:
-            self.outbox.enqueue(job, payload_for(job, webhook_type, spec.result_fields), now)
+        if job.webhook_url and self.catalog.webhook.types.get(job.op_id):
+            self.outbox.enqueue(job, self.webhook_payload(job, status), now)
+
+    def webhook_payload(self, job: Job, status: int) -> dict[str, Any]:
+        """The payload of the job's webhook for `status` (the one it has, or had)."""
+        spec = self.catalog.operation(job.op_id).job
+        fields = spec.result_fields if spec is not None else ()
+        return payload_for(job, self.catalog.webhook.types.get(job.op_id, ""), fields, status)
 
     def _refund_failed(self, job: Job) -> None:
         """A failed job costs nothing where its pricing rule says so: every answer then shows 0 credits."""

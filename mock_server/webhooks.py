@@ -11,13 +11,12 @@ nothing in Akool's docs promises an order: a receiver that refuses status 2 stil
 from __future__ import annotations
 
 import random
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from akool_mock.mock_server.destinations import Destinations, Refused
-from akool_mock.mock_server.jobs import COMPLETED, FAILED, Job
+from akool_mock.mock_server.jobs import COMPLETED, FAILED, QUEUED, TERMINAL, Job, JobEngine
 from akool_mock.mock_server.spelling import check_names
 
 HELD = float("inf")
@@ -176,6 +175,47 @@ def unseal_key(key: int) -> tuple[int, str, bool]:
     return timestamp, str(nonce), bool(tampered)
 
 
+# An acknowledged delivery folded into its job (`Outbox.fold`) is one int: from the most significant part,
+# its seal key, sequence number (its id), the job status it told, each attempt (time in ms, HTTP status,
+# bodies sent) and how many attempts. Everything else is its job's: account, URL, payload, created_at.
+SEQUENCES = 1 << 40
+AT_MS = 1 << 50
+HTTP = 1000
+BODIES = 8
+ATTEMPTS = 64
+
+
+def fold_record(sequence: int, status: int, attempts: tuple[Attempt, ...], key: int) -> int:
+    record = (key * SEQUENCES + sequence) * 4 + status - 1
+    for attempt in attempts:
+        record = ((record * AT_MS + attempt.at_ms) * HTTP + (attempt.status or 0)) * BODIES + attempt.bodies
+    return record * ATTEMPTS + len(attempts)
+
+
+def unfold_record(record: int) -> tuple[int, int, list[tuple[int, int, int]], int]:
+    """(sequence, status, [(at_ms, http status, bodies)], seal key) of a folded delivery."""
+    record, count = divmod(record, ATTEMPTS)
+    attempts: list[tuple[int, int, int]] = []
+    for _ in range(count):
+        record, bodies = divmod(record, BODIES)
+        record, status = divmod(record, HTTP)
+        record, at_ms = divmod(record, AT_MS)
+        attempts.append((at_ms, status, bodies))
+    attempts.reverse()
+    record, status = divmod(record, 4)
+    key, sequence = divmod(record, SEQUENCES)
+    return sequence, status + 1, attempts, key
+
+
+def sequence_of(delivery_id: str) -> int | None:
+    """The sequence number in a delivery id `wh_00000042` (None for any other spelling)."""
+    digits = delivery_id[3:]
+    if not delivery_id.startswith("wh_") or not digits.isdigit():
+        return None
+    sequence = int(digits)
+    return sequence if 0 < sequence < SEQUENCES and delivery_id == f"wh_{sequence:08d}" else None
+
+
 def sealed(seal_for: Any, delivery: Delivery, key: int) -> dict[str, Any]:
     """The delivery's body as sealed under `key` (`seal_key`): when it is sent, and again when it is shown
     after the sent one was dropped, so both are made by this one function."""
@@ -199,23 +239,27 @@ class Outgoing:
     url: str = ""  # where to send it: the delivery's URL, or the forward URL of `akool-mock listen`
 
 
-def payload_for(job: Job, webhook_type: str, result_fields: tuple[str, ...]) -> dict[str, Any]:
-    """The decrypted payload receivers read (schemas/webhook/payload.json)."""
-    payload: dict[str, Any] = {"_id": job.id, "status": job.status, "type": webhook_type}
-    url = next((job.fields[f] for f in result_fields if str(job.fields.get(f, "")).startswith("http")), None)
-    if job.status == COMPLETED and url:
+def payload_for(
+    job: Job, webhook_type: str, result_fields: tuple[str, ...], status: int | None = None
+) -> dict[str, Any]:
+    """The decrypted payload receivers read (schemas/webhook/payload.json) for the job's `status` (its
+    current one by default; an earlier one rebuilds what was sent then: see `Outbox.fold`)."""
+    status = job.status if status is None else status
+    payload: dict[str, Any] = {"_id": job.id, "status": status, "type": webhook_type}
+    url = None
+    if status == COMPLETED:
+        url = next((job.field(f) for f in result_fields if str(job.field(f, "")).startswith("http")), None)
+    if url:
         payload["url"] = url
-    if job.terminal:
+    if status in TERMINAL:
         payload["deduction_credit"] = job.cost  # 0 once a failed job was refunded (refunds.py)
     if job.op_id == TRANSLATION:
         # Akool's video-translation receivers read these too (notes/real-world-quirks.md).
         # `video_id` is the job's own (the UUID the create and poll answers show), never its `_id`.
-        payload.update(video_status=job.status, video=url or "", video_id=job.fields.get("video_id", job.id))
-        payload["progress"] = job.fields.get("progress", 100 if job.status == COMPLETED else 0)
-        if job.status == FAILED:
-            payload.update(
-                error_code=job.fields.get("error_code", 1015), error_reason=job.failure_reason or ""
-            )
+        payload.update(video_status=status, video=url or "", video_id=job.field("video_id", job.id))
+        payload["progress"] = job.field("progress", 100 if status == COMPLETED else 0)
+        if status == FAILED:
+            payload.update(error_code=job.field("error_code", 1015), error_reason=job.failure_reason or "")
     return payload
 
 
@@ -237,8 +281,16 @@ class Outbox:
         self.retry_s = retry_s or (5.0,)
         self.destinations = destinations
         self.rng = rng
+        # The deliveries not folded into their job (`fold`), by id: pending and in flight (also in `queues`),
+        # refused, and the rare acknowledged one that cannot be (a redelivered copy, an attempt with an
+        # error), which are also in `_kept` by job.
         self.deliveries: dict[str, Delivery] = {}
-        self.queues: dict[str, deque[Delivery]] = {}
+        self._kept: dict[str, list[Delivery]] = {}
+        self._job_of: list[str | None] = []  # the job id of each sequence number (its delivery's id)
+        self.jobs: JobEngine | None = None  # where acknowledged deliveries are folded (the Backend's)
+        # The payload of a job's delivery for one of its statuses (the Backend's `webhook_payload`).
+        self.payload_of: Callable[[Job, int], dict[str, Any]] | None = None
+        self.queues: dict[str, list[Delivery]] = {}  # a job's unacknowledged ones (a list: a deque is ~600 B)
         self.modes: dict[str, Modes] = {}
         self.sent_bodies: dict[str, list[dict[str, Any]]] = {}
         self.sequence = 0
@@ -275,19 +327,19 @@ class Outbox:
             next_at=now,
         )
         delivery.next_at = now + modes.delay_s
-        self.deliveries[delivery.id] = delivery
+        self.register(delivery, job.id)
         self._touch(delivery.id)
         if (reason := self._refusal(delivery.url)) is not None:
             self._refuse(delivery, now, reason)
             return delivery
-        queue = self.queues.setdefault(job.id, deque())
+        queue = self.queues.setdefault(job.id, [])
         queue.append(delivery)
         if modes.out_of_order:
             self._disorder(queue, job, delivery.next_at)
         return delivery
 
     @staticmethod
-    def _disorder(queue: deque[Delivery], job: Job, due: float) -> None:
+    def _disorder(queue: list[Delivery], job: Job, due: float) -> None:
         """Hold a job's earlier deliveries until its final one exists, then send the newest first."""
         if job.status not in (COMPLETED, FAILED):
             queue[-1].next_at = HELD
@@ -362,11 +414,9 @@ class Outbox:
             delivery.next_at = delivery.created_at  # never read again: no float of its own (24 B)
             if delivery.sealed_as is not None and self.seal_for is not None:
                 delivery.last_body = None  # sealed again when shown: `body_of`
-            queue = self.queues.get(delivery.job_id)
-            if queue is not None and delivery in queue:
-                queue.remove(delivery)
-            if queue is not None and not queue:
-                del self.queues[delivery.job_id]
+            self._dequeue(delivery)
+            if not self.fold(delivery):
+                self.keep(delivery)
         else:
             delivery.state = "pending"
             index = min(len(delivery.attempts) - 1, len(self.retry_s) - 1)
@@ -378,7 +428,9 @@ class Outbox:
             self.on_attempt(delivery, attempt)
 
     def redeliver(self, delivery_id: str, now: float) -> Delivery:
-        original = self.deliveries[delivery_id]
+        original = self.get(delivery_id)
+        if original is None:
+            raise KeyError(delivery_id)
         self.sequence += 1
         copy = Delivery(
             id=f"wh_{self.sequence:08d}",
@@ -389,27 +441,33 @@ class Outbox:
             created_at=now,
             next_at=now,
         )
-        self.deliveries[copy.id] = copy
+        self.register(copy, original.job_id)
         self._touch(copy.id)
         if (reason := self._refusal(copy.url)) is not None:
             self._refuse(copy, now, reason)
             return copy
-        self.queues.setdefault(copy.job_id, deque()).append(copy)
+        self.queues.setdefault(copy.job_id, []).append(copy)
         return copy
 
     def refuse(self, delivery: Delivery, reason: str, now: float) -> None:
         """The destination policy refused the delivery when it was to be sent (its name resolved to a
         forbidden address): it is never sent, and never retried."""
         self._refuse(delivery, now, reason)
+        self._dequeue(delivery)
+
+    def _dequeue(self, delivery: Delivery) -> None:
         queue = self.queues.get(delivery.job_id)
         if queue is not None and delivery in queue:
             queue.remove(delivery)
-            if not queue:
-                del self.queues[delivery.job_id]
+        if queue is not None and not queue:
+            del self.queues[delivery.job_id]
+            if not self.queues:
+                self.queues = {}  # a dict keeps its table as keys go: a burst's would stay allocated
 
     def _refuse(self, delivery: Delivery, now: float, reason: str) -> None:
         delivery.state = "refused"
         delivery.attempts = (*delivery.attempts, Attempt(int(now * 1000), None, reason, 0))
+        self.keep(delivery)
         self._touch(delivery.id)
 
     def body_of(self, delivery: Delivery) -> dict[str, Any] | None:
@@ -426,5 +484,111 @@ class Outbox:
     def pending(self) -> int:
         return sum(len(q) for q in self.queues.values())
 
+    def register(self, delivery: Delivery, job_id: str) -> None:
+        """Keep a delivery (new, or restored from a state file) by id and by job; `job_id` is its job's own
+        string, shared instead of copied."""
+        self.deliveries[delivery.id] = delivery
+        sequence = sequence_of(delivery.id)
+        if sequence is not None:
+            if len(self._job_of) < sequence:
+                self._job_of.extend([None] * (sequence - len(self._job_of)))
+            self._job_of[sequence - 1] = job_id
+
+    def keep(self, delivery: Delivery) -> None:
+        """Keep a delivery that is out of its job's queue and not folded (refused, or not foldable)."""
+        self._kept.setdefault(delivery.job_id, []).append(delivery)
+
+    def fold(self, delivery: Delivery) -> bool:
+        """Fold an acknowledged delivery into its job as one int (`fold_record`), when everything else it
+        holds is its job's and rebuilds exactly (`_unfold`): ~450 B of objects become ~50 B. Else False."""
+        job = self.jobs.jobs.get(delivery.job_id) if self.jobs is not None else None
+        sequence = sequence_of(delivery.id)
+        status = delivery.status
+        if (
+            job is None
+            or delivery.state != "delivered"
+            or sequence is None
+            or delivery.sealed_as is None
+            or self.seal_for is None
+            or self.payload_of is None
+            or delivery.last_body is not None
+            or not (isinstance(status, int) and QUEUED <= status <= job.status)
+            or (status in TERMINAL and status != job.status)
+            or (delivery.account, delivery.url) != (job.owner, job.webhook_url or "")
+            or delivery.created_at != job.status_at(status)
+            or len(delivery.attempts) >= ATTEMPTS
+            or not all(_foldable(attempt, delivery.url) for attempt in delivery.attempts)
+            or delivery.payload != self.payload_of(job, status)
+        ):
+            return False
+        job.delivered = (*job.delivered, fold_record(sequence, status, delivery.attempts, delivery.sealed_as))
+        del self.deliveries[delivery.id]
+        if not self.deliveries:
+            self.deliveries = {}  # as in `_dequeue`
+        return True
+
+    def _unfold(self, job: Job, record: int) -> Delivery:
+        """The delivery a folded record stands for, as it was when it was folded."""
+        assert self.payload_of is not None  # records exist only where it is set
+        sequence, status, attempts, key = unfold_record(record)
+        url = job.webhook_url or ""
+        at = job.status_at(status)
+        return Delivery(
+            id=f"wh_{sequence:08d}",
+            job_id=job.id,
+            account=job.owner,
+            url=url,
+            payload=self.payload_of(job, status),
+            created_at=at,
+            next_at=at,
+            attempts=tuple(Attempt(at_ms, http, None, bodies, url) for at_ms, http, bodies in attempts),
+            state="delivered",
+            sealed_as=key,
+        )
+
+    def get(self, delivery_id: str) -> Delivery | None:
+        """The delivery with this id, live or folded into its job."""
+        live = self.deliveries.get(delivery_id)
+        if live is not None:
+            return live
+        sequence = sequence_of(delivery_id)
+        if sequence is None or sequence > len(self._job_of) or self.jobs is None:
+            return None
+        job_id = self._job_of[sequence - 1]
+        job = self.jobs.jobs.get(job_id) if job_id is not None else None
+        if job is None:
+            return None
+        for record in job.delivered:
+            if unfold_record(record)[0] == sequence:
+                return self._unfold(job, record)
+        return None
+
+    def ids(self, job_id: str | None = None) -> list[str]:
+        """The ids of every delivery (of one job), oldest first: O(the job's deliveries) for one job."""
+        if job_id is None:
+            known = [f"wh_{n:08d}" for n, job in enumerate(self._job_of, 1) if job is not None]
+            return known + [i for i in self.deliveries if sequence_of(i) is None]
+        job = self.jobs.jobs.get(job_id) if self.jobs is not None else None
+        numbers = [unfold_record(record)[0] for record in job.delivered] if job is not None else []
+        others: list[str] = []
+        for delivery in (*self.queues.get(job_id, ()), *self._kept.get(job_id, ())):
+            sequence = sequence_of(delivery.id)
+            numbers.append(sequence) if sequence is not None else others.append(delivery.id)
+        return [f"wh_{n:08d}" for n in sorted(numbers)] + others
+
     def for_job(self, job_id: str | None) -> list[Delivery]:
-        return [d for d in self.deliveries.values() if job_id in (None, d.job_id)]
+        """Every delivery (of one job), oldest first; folded ones rebuilt."""
+        found = (self.get(delivery_id) for delivery_id in self.ids(job_id))
+        return [delivery for delivery in found if delivery is not None]
+
+
+def _foldable(attempt: Attempt, url: str) -> bool:
+    """An attempt a folded record keeps exactly: acknowledged or answered, to the delivery's own URL."""
+    return (
+        attempt.error is None
+        and attempt.url == url
+        and isinstance(attempt.status, int)
+        and 0 <= attempt.status < HTTP
+        and 0 <= attempt.bodies < BODIES
+        and 0 <= attempt.at_ms < AT_MS
+    )

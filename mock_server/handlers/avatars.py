@@ -37,7 +37,7 @@ def uploads(backend: Backend, account: Account) -> list[Job]:
 
 def avatar_record(job: Job) -> dict[str, Any]:
     """An upload as every avatar answer shows it: the stored record with its live status."""
-    record: dict[str, Any] = {"_id": job.id, **job.fields, "status": job.status}
+    record: dict[str, Any] = {"_id": job.id, **job.fields.as_dict(), "status": job.status}
     if record.get("type") == STREAMING:
         # openapi/live-avatar.yaml AvatarDetail.available: usable now, i.e. processed.
         record["available"] = job.status == COMPLETED

@@ -81,11 +81,13 @@ def start_job(
     planned: dict[str, Any] | None = None,
     cost: float | None = None,
     charge: bool = True,
+    job_id: str | None = None,
 ) -> Job:
     """Charge the account, then create the job (status 1) that this call asks for.
 
     `cost` overrides the pricing table where an area computes its price itself; `charge=False` records the
-    cost on a job whose credits were already taken (one charge for a whole batch).
+    cost on a job whose credits were already taken (one charge for a whole batch); `job_id` is the id the
+    job gets (a new one by default).
     """
     check_plan(call)
     table_cost, shortfall = price(call.op, call.body)
@@ -93,7 +95,13 @@ def start_job(
     if charge:
         call.backend.charge(call.owner, amount, shortfall)
     return call.backend.create_job(
-        call.owner, call.op, fields, webhook_url=webhook_url(call), cost=amount, planned=planned
+        call.owner,
+        call.op,
+        fields,
+        webhook_url=webhook_url(call),
+        cost=amount,
+        planned=planned,
+        job_id=job_id,
     )
 
 

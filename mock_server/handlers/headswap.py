@@ -67,7 +67,7 @@ def _analysis_view(job: Job) -> dict[str, Any]:
     result = job.fields.get("analysis_result") if job.status == COMPLETED else None
     return {
         "_id": job.id,
-        **job.fields,
+        **job.fields.as_dict(),
         "status": job.status,
         "progress": PROGRESS[job.status],
         "analysis_result": result,
@@ -143,7 +143,7 @@ def create_task(call: Call) -> Reply:
 
 def get_task(call: Call) -> Reply:
     job = _one(call, "head swap task")
-    fields = job.fields
+    fields = job.fields.as_dict()
     done = job.status == COMPLETED
     return ok(
         {

@@ -77,14 +77,15 @@ def _upscaled_urls(call: Call, source: Job) -> list[str]:
 
 def image_view(call: Call, job: Job) -> dict[str, Any]:
     """The image document at the job's current status."""
-    data = {name: job.fields[name] for name in SHOWN[job.op_id] if name in job.fields}
+    fields = job.fields.as_dict()
+    data = {name: fields[name] for name in SHOWN[job.op_id] if name in fields}
     completed = job.status == COMPLETED
     data.update(
         _id=job.id,
         image_status=job.status,
         deduction_credit=_credit(job.cost),
         buttons=list(PROMPT_BUTTONS) if completed and job.op_id == PROMPT_OP else [],
-        used_buttons=list(job.fields.get("used_buttons", [])),
+        used_buttons=list(fields.get("used_buttons", [])),
         upscaled_urls=_upscaled_urls(call, job) if job.op_id == PROMPT_OP else [],
     )
     if job.op_id == BACKGROUND_OP:
@@ -93,9 +94,9 @@ def image_view(call: Call, job: Job) -> dict[str, Any]:
         data["image_sub_status"] = job.status
         data["error_reasons"] = [job.failure_reason] if job.status == FAILED and job.failure_reason else []
     if completed:
-        data["image"] = job.fields["image"]
+        data["image"] = fields["image"]
         if job.op_id == BACKGROUND_OP:
-            data["external_img"] = job.fields["image"]
+            data["external_img"] = fields["image"]
     return data
 
 

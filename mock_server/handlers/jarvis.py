@@ -126,16 +126,17 @@ def get_analysis(call: Call) -> Reply:
         raise NotFound(f"_id: no analysis {wanted}", code=NOT_FOUND) from None
     # result and final_conclusion stay empty until completed; a failed analysis keeps them empty, since the
     # page has no failure field (schemas/NOTES.md#jarvis-failed).
+    fields = job.fields.as_dict()
     return ok(
         {
             "_id": job.id,
-            "uid": job.fields["uid"],
+            "uid": fields["uid"],
             "status": job.status,
-            "result": str(job.fields.get("result", "")),
-            "final_conclusion": str(job.fields.get("final_conclusion", "")),
-            "create_time": job.fields["create_time"],
-            "type": job.fields["type"],
-            "webhookUrl": job.fields["webhookUrl"],
+            "result": str(fields.get("result", "")),
+            "final_conclusion": str(fields.get("final_conclusion", "")),
+            "create_time": fields["create_time"],
+            "type": fields["type"],
+            "webhookUrl": fields["webhookUrl"],
         }
     )
 

@@ -143,7 +143,7 @@ def _values(call: Call, job: Job) -> dict[str, Any]:
     """Every value a video record can show, as of now."""
     values: dict[str, Any] = {"_id": job.id, "create_time": ms(job.created_at), "uid": call.owner.uid}
     values["team_id"] = team_id(call.owner.client_id)
-    values.update(job.fields)
+    values.update(job.fields.as_dict())
     values["video_status"] = values["status"] = job.status
     if job.terminal:
         values["update_time"] = ms(job.updated_at)

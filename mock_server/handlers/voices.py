@@ -108,7 +108,7 @@ def _hex32(call: Call) -> str:
 # ----- voices (clones and Akool voices) ---------------------------------------------------------------
 def _voice_view(job: Job) -> dict[str, Any]:
     """A clone as voice/list and voice/detail show it: the stored document plus live status."""
-    return {"_id": job.id, **job.fields, "status": job.status, "update_time": ms(job.updated_at)}
+    return {"_id": job.id, **job.fields.as_dict(), "status": job.status, "update_time": ms(job.updated_at)}
 
 
 def clone(call: Call) -> Reply:
@@ -274,12 +274,13 @@ def delete_voices(call: Call) -> Reply:
 # ----- voice results (TTS and voice changer) ----------------------------------------------------------
 def _result_view(job: Job) -> dict[str, Any]:
     """A TTS or changer result at its current status; `update_time` is 0 until the first change."""
-    view: dict[str, Any] = {"_id": job.id, **job.fields, "status": job.status}
+    fields = job.fields.as_dict()
+    view: dict[str, Any] = {"_id": job.id, **fields, "status": job.status}
     view["update_time"] = ms(job.updated_at) if job.status != QUEUED else 0
     view["rate"] = RATES[job.status]
     if job.op_id == TTS:
         # The TTS answer has duration 0 at status 1; the length is known once the audio exists.
-        text = str(job.fields.get("input_text", ""))
+        text = str(fields.get("input_text", ""))
         view["duration"] = len(text) * 1000 // SPOKEN_CHARS_PER_SECOND if job.status == COMPLETED else 0
     return view
 
