@@ -46,7 +46,7 @@ def test_every_id_agrees_across_answers_and_webhooks(fake: Fake, op: Operation) 
     created = _ids(_created_item(op, answer, job_id))
     fake.request("POST", f"/_mock/jobs/{job_id}/complete")
     polled = _ids(poll(api, op, job_id))
-    payloads = [_ids(d.payload) for d in fake.backend.outbox.deliveries.values() if d.job_id == job_id]
+    payloads = [_ids(d.payload) for d in fake.backend.outbox.for_job(job_id)]
     assert created["_id"] == polled["_id"] == job_id
     places = [("create", created), ("poll", polled)] + [(f"webhook {i}", p) for i, p in enumerate(payloads)]
     seen: dict[str, tuple[str, str]] = {}
@@ -64,6 +64,6 @@ def test_video_translation_webhook_names_the_video_id_of_the_answers(fake: Fake)
     body = {"url": "https://example.com/talk.mp4", "language": "fr", "lipsync": False, "webhookUrl": HOOK}
     data = fake.post("/api/open/v3/content/video/createbytranslate", body)["data"]
     fake.request("POST", f"/_mock/jobs/{data['_id']}/complete")
-    [payload] = [d.payload for d in fake.backend.outbox.deliveries.values() if d.payload["status"] == 3]
+    [payload] = [d.payload for d in fake.backend.outbox.for_job(data["_id"]) if d.payload["status"] == 3]
     assert (payload["_id"], payload["video_id"]) == (data["_id"], data["video_id"])
     assert payload["video_id"] != payload["_id"]

@@ -34,7 +34,7 @@ def _balance(fake: Fake) -> float:
 
 
 def _payloads(fake: Fake, job_id: str) -> list[dict[str, object]]:
-    return [d.payload for d in fake.backend.outbox.deliveries.values() if d.job_id == job_id]
+    return [d.payload for d in fake.backend.outbox.for_job(job_id)]
 
 
 def test_every_job_kind_refunds_a_failure() -> None:

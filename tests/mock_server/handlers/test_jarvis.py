@@ -167,7 +167,7 @@ def test_the_documented_webhook_url_is_called_at_each_status(fake: Fake) -> None
     hook = "http://127.0.0.1:9/jarvis"
     analysis_id = _create(fake, type=1, content=FOOD, webhookUrl=hook)
     fake.request("POST", f"/_mock/jobs/{analysis_id}/complete")
-    deliveries = [d for d in fake.backend.outbox.deliveries.values() if d.job_id == analysis_id]
+    deliveries = fake.backend.outbox.for_job(analysis_id)
     assert {d.url for d in deliveries} == {hook}
     payloads = [d.payload for d in deliveries]
     assert [(p["_id"], p["status"], p["type"]) for p in payloads] == [
@@ -183,4 +183,4 @@ def test_the_documented_webhook_url_is_called_at_each_status(fake: Fake) -> None
 def test_an_empty_webhook_url_calls_nothing(fake: Fake) -> None:
     analysis_id = _create(fake, type=1, content=FOOD, webhookUrl="")
     fake.request("POST", f"/_mock/jobs/{analysis_id}/complete")
-    assert not [d for d in fake.backend.outbox.deliveries.values() if d.job_id == analysis_id]
+    assert not fake.backend.outbox.for_job(analysis_id)
