@@ -9,6 +9,7 @@ from akool_mock.schemas import SCHEMA_DIR
 
 NOTES = (SCHEMA_DIR / "NOTES.md").read_text(encoding="utf-8")
 TESTS = Path(__file__).resolve().parent.parent
+SUITE = TESTS.parent / "contract_tests" / "suite"  # the contract suite's own tests are named there too
 ENTRY = re.compile(
     r"^#### (?P<title>.+?) \{#(?P<anchor>[\w.-]+)\}\n(?P<body>.*?)(?=^#{2,4} |\Z)", re.M | re.S
 )
@@ -20,7 +21,7 @@ def entries() -> list[re.Match[str]]:
 
 def defined_tests() -> set[str]:
     names: set[str] = set()
-    for path in TESTS.rglob("test_*.py"):
+    for path in (*TESTS.rglob("test_*.py"), *SUITE.glob("test_*.py")):
         names.update(re.findall(r"^\s*(?:async )?def (test_\w+)", path.read_text(encoding="utf-8"), re.M))
     return names
 
