@@ -42,3 +42,29 @@ def test_generated_requests_get_conforming_answers(
     checks.run(exchange, [checks.business_code_expected, checks.holds_what_it_gave(held), checks.sdk_agrees])
     if exchange.code == checks.SUCCESS:
         world.answered.update(held)
+
+
+DEPRECATED = [op for op in OPERATIONS if op.raw.get("deprecated")]
+GONE = 1008  # what a refused deprecated operation answers (schemas/NOTES.md#deprecated-operations)
+
+
+@pytest.mark.parametrize("op", DEPRECATED, ids=lambda op: op.id)
+@settings(max_examples=1)
+@given(data=st.data())
+def test_a_deprecated_operation_is_refused_by_default(
+    op: Operation, data: st.DataObject, harness: Harness, world: World
+) -> None:
+    """An operation the 2026 docs call deprecated ("no longer available") answers 1008 and charges nothing,
+    on the fake with its default setting (`deprecated = "refuse"`); what the live API answers is not known."""
+    fake = getattr(harness.target, "fake", None)
+    if fake is None or fake.backend.settings.deprecated != "refuse":
+        pytest.skip(f"only the in-process fake's setting is known: {harness.target.name}")
+    request = data.draw(valid_requests(op, world.refs_for(op)), label="request")
+    before = harness.credit()
+    exchange = harness.send(op, request)
+    if exchange.code != GONE:
+        raise checks.CheckFailure(
+            exchange, f"a deprecated operation answered code {exchange.code}, not {GONE}"
+        )
+    if harness.credit() != before:
+        raise checks.CheckFailure(exchange, "a refused deprecated operation charged credits")

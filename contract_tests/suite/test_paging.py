@@ -61,3 +61,32 @@ def test_page_and_size_are_honoured(
         raise checks.CheckFailure(
             exchange, f"pages 1 and 2 of size 1 hold {first + second}, page 1 of size 2 holds {two}"
         )
+
+
+SIZED = [
+    op
+    for op in PAGED
+    if "default" in request_schema(op)["properties"]["query"]["properties"]["size"]
+    and not request_schema(op)["properties"]["query"].get("required")
+]
+
+
+@pytest.mark.parametrize("op", SIZED, ids=lambda op: op.id)
+def test_a_list_without_page_or_size_is_the_first_page_of_the_default_size(
+    op: Operation, harness: Harness
+) -> None:
+    """A list asked without `page` and `size` holds the items of page 1 at the documented default size
+    (avatars.list: "Default is 100"), on a fresh target whose seeded items it then shows alike."""
+    if not harness.target.controllable:
+        pytest.skip(f"a fresh target is known only on a controllable one: {harness.target.name}")
+    harness.target.reset()
+    size = request_schema(op)["properties"]["query"]["properties"]["size"]["default"]
+    plain = harness.send(op, {"query": {}})
+    sized = harness.send(op, {"query": {"page": 1, "size": size}})
+    checks.succeeded(plain)
+    checks.succeeded(sized)
+    shown, expected = [identity(i) for i in items_of(plain.data)], [identity(i) for i in items_of(sized.data)]
+    if shown != expected:
+        raise checks.CheckFailure(
+            plain, f"without page and size it lists {len(shown)} items, page 1 of size {size} {len(expected)}"
+        )
