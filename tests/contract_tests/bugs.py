@@ -600,4 +600,82 @@ def after(request, answer):
         "test_video_frames_track",
         "*removed [], the previous frame showed*",
     ),
+    Bug(
+        "tts_duration_before_audio",
+        "a TTS answer shows duration 0 until completed and a file_name ending with its format (default mp3)",
+        wire(
+            """
+def after(request, answer):  # the length is shown before the audio exists
+    if request.path == "/api/open/v4/voice/tts":
+        def change(b):
+            data = b.get("data") or {}
+            if data.get("status") != 3 and "duration" in data:
+                data["duration"] = 1000
+        rewrite(answer, change)
+"""
+        ),
+        "test_a_tts_answer",
+        "*shows duration 1000, not 0*",
+    ),
+    Bug(
+        "tts_format_default_lost",
+        "a TTS answer shows duration 0 until completed and a file_name ending with its format (default mp3)",
+        wire(
+            """
+def after(request, answer):  # without a format the file is named after none
+    if request.path == "/api/open/v4/voice/tts":
+        audio = ((json.loads(request.body or b"{}").get("extra_options") or {}).get("audio_setting") or {})
+        def change(b):
+            data = b.get("data") or {}
+            if "format" not in audio and "file_name" in data:
+                data["file_name"] = data["file_name"].rsplit(".", 1)[0] + ".wav"
+        rewrite(answer, change)
+"""
+        ),
+        "test_a_tts_answer",
+        "*format mp3 (default mp3): file_name*",
+    ),
+    Bug(
+        "list_default_size_10",
+        "a list without page or size is page 1 of the documented default size",
+        wire(
+            """
+def before(request):
+    if request.path == "/api/open/v3/avatar/list" and "size" not in request.query:
+        return dataclasses.replace(request, query={**request.query, "size": "10"})
+    return request
+"""
+        ),
+        "test_a_list_without_page_or_size",
+        "*without page and size it lists 10 items*",
+    ),
+    Bug(
+        "text2video_defaults_shown_wrong",
+        "a text to video batch shows extend_prompt false when left out and batch_count as the videos made",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/api/open/v4/text2Video/createByPrompt/batch":
+        sent = json.loads(request.body or b"{}")
+        def change(b):
+            for video in (b.get("data") or {}).get("successList") or []:
+                if "extend_prompt" not in sent:
+                    video["extend_prompt"] = True
+        rewrite(answer, change)
+"""
+        ),
+        "test_a_text_to_video_batch",
+        "*extend_prompt left out shows True*",
+    ),
+    Bug(
+        "deprecated_operation_served",
+        "an operation the 2026 docs call deprecated answers 1008 on the default fake and charges nothing",
+        """
+from akool_mock.mock_server.handlers import deprecation
+
+deprecation.refusal = lambda call: None  # the 2026 refusal forgotten: served as before
+""",
+        "test_a_deprecated_operation",
+        "*a deprecated operation answered code 1000, not 1008*",
+    ),
 )
