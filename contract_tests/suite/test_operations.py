@@ -4,6 +4,8 @@ Each answer must conform to the response schema, carry 1000 (or a code the docs 
 request naming something the target does not hold: contract_tests.checks.ALLOWED), and the SDK must agree
 with it (data on success, the right exception otherwise). A success must carry the fields of the docs'
 example answer (contract_tests.shapes; the harness checks it on every exchange of the suite).
+An operation the 2026 docs call deprecated is refused (1008, nothing charged) by the in-process fake with
+its default setting (schemas/NOTES.md#deprecated-operations).
 """
 
 from __future__ import annotations

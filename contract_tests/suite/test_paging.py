@@ -1,5 +1,6 @@
 """Paging: every list operation with `page` and `size` honours them. A page never holds more than `size`
-items, and pages of one item are the first items of a page of two, in order (so page 2 is not page 1)."""
+items, and pages of one item are the first items of a page of two, in order (so page 2 is not page 1).
+A list asked without `page` and `size` is page 1 at the size the docs give as the default."""
 
 from __future__ import annotations
 
