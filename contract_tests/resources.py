@@ -30,10 +30,18 @@ from akool_mock.contract_tests.strategies import realistic, valid_requests
 from akool_mock.contract_tests.world import FACE, World, build_world
 from akool_mock.schemas import load_catalog
 from akool_mock.sdk.errors import AkoolError, NotFoundError
+from akool_mock.sdk.types.knowledge import KnowledgeDoc
 
 LIVE_CLOSED = 1010  # error-code page: "This content cannot be operated" (NOTES.md #live_faceswap-server)
 UNKNOWN_ID = "6881cd86618fa41c89557b0c"  # the Delete Voice example's refused id
 UPLOAD_URL = "https://videos.example.com/clips/avatar.mp4"
+KNOWLEDGE_EXISTS = 1233  # knowledge-base.mdx Error Codes: "Knowledge already exists"
+# knowledge-base.mdx Create / Update examples: their documents and web pages.
+KNOWLEDGE_DOCS: tuple[KnowledgeDoc, ...] = (
+    {"name": "user_manual.pdf", "url": "https://example.com/user_manual.pdf", "size": 1024000},
+    {"name": "updated_manual.pdf", "url": "https://example.com/updated_manual.pdf", "size": 2048000},
+)
+KNOWLEDGE_URLS = ("https://example.com/help", "https://example.com/faq", "https://example.com/updated-help")
 
 
 class ResourceMachine(RuleBasedStateMachine):
@@ -134,19 +142,29 @@ class VoiceClones(ResourceMachine):
 
 
 class KnowledgeBases(ResourceMachine):
-    """create -> get / update / list -> delete."""
+    """create -> get / update / rename / list -> delete. A base keeps the docs and urls it was made with
+    (knowledge-base.mdx Create: `docs`, `urls`), and names are unique: renaming a base to another's name is
+    refused with 1233 "Knowledge already exists" and keeps its name (knowledge-base.mdx Error Codes; "names
+    must be unique within a team for the same user")."""
 
     bases = Bundle("bases")
 
-    @rule(target=bases, name=realistic("name"), prompt=realistic("prompt"))
-    def create(self, name: str, prompt: str) -> Any:
+    @rule(
+        target=bases,
+        name=realistic("name"),
+        prompt=realistic("prompt"),
+        docs=st.lists(st.sampled_from(KNOWLEDGE_DOCS), max_size=2),
+        urls=st.lists(st.sampled_from(KNOWLEDGE_URLS), max_size=2),
+    )
+    def create(self, name: str, prompt: str, docs: list[KnowledgeDoc], urls: list[str]) -> Any:
         exchange = self.typed(
-            "knowledge.create", lambda: self.h.conn.client.knowledge.create(name=name, prompt=prompt)
+            "knowledge.create",
+            lambda: self.h.conn.client.knowledge.create(name=name, prompt=prompt, docs=docs, urls=urls),
         )
         if exchange.code == 1233:  # a name already used: the docs' answer, nothing was made
             return multiple()
         checks.succeeded(exchange)
-        self.live[exchange.data.id] = exchange.data.prompt
+        self.live[exchange.data.id] = {"name": name, "prompt": prompt, "docs": docs, "urls": urls}
         return str(exchange.data.id)
 
     @rule(base=bases, prompt=realistic("prompt"))
@@ -158,7 +176,18 @@ class KnowledgeBases(ResourceMachine):
             self._expect_gone(exchange, base)
             return
         checks.succeeded(exchange)
-        self.live[base] = prompt
+        self.live[base]["prompt"] = prompt
+        self.get(base)
+
+    @precondition(lambda self: len(self.live) >= 2)
+    @rule(data=st.data())
+    def rename_to_taken(self, data: st.DataObject) -> None:
+        base, other = data.draw(st.permutations(sorted(self.live)), label="bases")[:2]
+        taken = self.live[other]["name"]
+        exchange = self.typed(
+            "knowledge.update", lambda: self.h.conn.client.knowledge.update(id=base, name=taken)
+        )
+        checks.answers(KNOWLEDGE_EXISTS)(exchange)
         self.get(base)
 
     @rule(base=bases)
@@ -166,8 +195,19 @@ class KnowledgeBases(ResourceMachine):
         exchange = self.typed("knowledge.get", lambda: self.h.conn.client.knowledge.get(id=base))
         if base in self.gone:
             self._expect_gone(exchange, base)
-        elif exchange.data.prompt != self.live[base]:
-            raise checks.CheckFailure(exchange, f"knowledge base {base} shows an old prompt")
+            return
+        got = exchange.data
+        shown = {
+            "name": got.name,
+            "prompt": got.prompt,
+            "docs": [{"name": d.name, "url": d.url, "size": d.size} for d in got.docs],
+            "urls": list(got.urls),
+        }
+        for field, wanted in self.live[base].items():
+            if shown[field] != wanted:
+                raise checks.CheckFailure(
+                    exchange, f"knowledge base {base} shows {field} {shown[field]!r}, not {wanted!r}"
+                )
 
     @rule(base=consumes(bases))
     def delete(self, base: str) -> None:
