@@ -600,4 +600,52 @@ def after(request, answer):
         "test_video_frames_track",
         "*removed [], the previous frame showed*",
     ),
+    Bug(
+        "knowledge_urls_dropped",
+        "a knowledge base keeps the docs and urls it was made with",
+        wire(
+            """
+def before(request):  # the create forgets the web pages it was given
+    if request.path == "/api/open/v4/knowledge/create":
+        body = json.loads(request.body or b"{}")
+        body.pop("urls", None)
+        return dataclasses.replace(request, body=json.dumps(body).encode())
+    return request
+"""
+        ),
+        "test_resource_lifecycle and knowledge",
+        "*shows urls [], not*",
+    ),
+    Bug(
+        "knowledge_rename_ignored",
+        "renaming a knowledge base to another's name is refused with 1233 and keeps its name",
+        wire(
+            """
+def before(request):  # the update drops the name: a clash is never seen, the call answers 1000
+    if request.path == "/api/open/v4/knowledge/update":
+        body = json.loads(request.body or b"{}")
+        body.pop("name", None)
+        return dataclasses.replace(request, body=json.dumps(body).encode())
+    return request
+"""
+        ),
+        "test_resource_lifecycle and knowledge",
+        "*expected code 1233, got 1000*",
+    ),
+    Bug(
+        "voice_change_generated_file_name",
+        "a voice change is named after its source file",
+        wire(
+            """
+def after(request, answer):  # a generated name, as a text-to-speech result has
+    if request.path == "/api/open/v4/voice/change":
+        def change(b):
+            if isinstance(b.get("data"), dict):
+                b["data"]["file_name"] = "1ef1d76ebfc244f7a30430f7049d6ebc.mp3"
+        rewrite(answer, change)
+"""
+        ),
+        "test_generated_requests_get_conforming_answers and voices.change",
+        "*not its source file's name*",
+    ),
 )
