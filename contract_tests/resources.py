@@ -119,10 +119,13 @@ class VoiceClones(ResourceMachine):
 
     @rule(data=st.data())
     def delete_unknown(self, data: st.DataObject) -> None:
-        """Deleting an id that is not (or no longer) a voice deletes nothing and names it in
-        `noPermissionVoices` with a message naming it (voiceLab.mdx Delete Voice: `{_id, msg: "VoiceId:<id>
-        resource not found"}`)."""
-        ref = data.draw(st.sampled_from(sorted(self.gone) or [UNKNOWN_ID]), label="id")
+        """Deleting an id that is not (or no longer) a voice of the caller's, or an Akool voice's `_id` (one
+        of `voices.list` type 2: voiceLab.mdx List Voices "2-Akool Voices"), deletes nothing and names it in
+        `noPermissionVoices` under `_id` with a message naming it (voiceLab.mdx Delete Voice: `{_id,
+        msg: "VoiceId:<id> resource not found"}`; schemas/NOTES.md: an Akool voice has no permission)."""
+        akool = self.typed("voices.list", lambda: self.h.conn.client.voices.list(type=2, size=1))
+        stock = [voice.id for voice in akool.data.result]
+        ref = data.draw(st.sampled_from([*sorted(self.gone), UNKNOWN_ID, *stock]), label="id")
         exchange = self.h.call("voices.delete", body={"_ids": [ref]})
         checks.succeeded(exchange)
         refused = [item for item in exchange.data.get("noPermissionVoices") or [] if item.get("_id") == ref]
@@ -132,7 +135,8 @@ class VoiceClones(ResourceMachine):
             or ref not in str(refused[0].get("msg"))
         ):
             raise checks.CheckFailure(
-                exchange, f"deleting {ref}, which is no voice, must list it with a message naming it"
+                exchange,
+                f"deleting {ref}, which is no voice of the caller's, must list it with a message naming it",
             )
 
     @invariant()

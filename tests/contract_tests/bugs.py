@@ -648,4 +648,22 @@ def after(request, answer):  # a generated name, as a text-to-speech result has
         "test_generated_requests_get_conforming_answers and voices.change",
         "*not its source file's name*",
     ),
+    Bug(
+        "akool_voice_reported_deleted",
+        "deleting an Akool voice deletes nothing and names it in noPermissionVoices",
+        wire(
+            """
+def after(request, answer):  # an Akool voice's refusal reported as a deletion
+    if request.path == "/api/open/v4/voice/del":
+        def change(b):
+            data = b.get("data") or {}
+            stock = [i for i in data.get("noPermissionVoices") or [] if "no permission" in str(i.get("msg"))]
+            data["noPermissionVoices"] = [i for i in data.get("noPermissionVoices") or [] if i not in stock]
+            data["successIds"] = [*(data.get("successIds") or []), *(i["_id"] for i in stock)]
+        rewrite(answer, change)
+"""
+        ),
+        "test_resource_lifecycle and voices",
+        "*must list it with a message naming it*",
+    ),
 )
