@@ -666,4 +666,24 @@ def after(request, answer):  # an Akool voice's refusal reported as a deletion
         "test_resource_lifecycle and voices",
         "*must list it with a message naming it*",
     ),
+    Bug(
+        "talking_avatar_voice_by_voice_id_only",
+        "a talking avatar names an Akool voice by its voice_id or its _id",
+        wire(
+            """
+import re
+
+def before(request):  # voices looked up by voice_id only: an element naming a voice's 24-hex _id finds none
+    if request.path == "/api/open/v3/talkingavatar/create":
+        body = json.loads(request.body or b"{}")
+        for element in body.get("elements") or []:
+            if re.fullmatch("[0-9a-f]{24}", str(element.get("voice_id"))):
+                element["voice_id"] += "-not-a-voice_id"
+        return dataclasses.replace(request, body=json.dumps(body).encode())
+    return request
+"""
+        ),
+        "test_a_talking_avatar_names_an_akool_voice_by_either_id",
+        "*expected code 1000, got 1003*voice_id*",
+    ),
 )
