@@ -122,7 +122,7 @@ class VoiceClones(ResourceMachine):
         """Deleting an id that is not (or no longer) a voice of the caller's, or an Akool voice's `_id` (one
         of `voices.list` type 2: voiceLab.mdx List Voices "2-Akool Voices"), deletes nothing and names it in
         `noPermissionVoices` under `_id` with a message naming it (voiceLab.mdx Delete Voice: `{_id,
-        msg: "VoiceId:<id> resource not found"}`; schemas/NOTES.md: an Akool voice has no permission)."""
+        msg: "VoiceId:<id> resource not found"}`; NOTES.md #voices-delete-behaviour: an Akool voice has no permission)."""
         akool = self.typed("voices.list", lambda: self.h.conn.client.voices.list(type=2, size=1))
         stock = [voice.id for voice in akool.data.result]
         ref = data.draw(st.sampled_from([*sorted(self.gone), UNKNOWN_ID, *stock]), label="id")
@@ -165,7 +165,7 @@ class KnowledgeBases(ResourceMachine):
             "knowledge.create",
             lambda: self.h.conn.client.knowledge.create(name=name, prompt=prompt, docs=docs, urls=urls),
         )
-        if exchange.code == 1233:  # a name already used: the docs' answer, nothing was made
+        if exchange.code == KNOWLEDGE_EXISTS:  # a name already used: the docs' answer, nothing was made
             return multiple()
         checks.succeeded(exchange)
         self.live[exchange.data.id] = {"name": name, "prompt": prompt, "docs": docs, "urls": urls}
