@@ -122,7 +122,8 @@ class VoiceClones(ResourceMachine):
         """Deleting an id that is not (or no longer) a voice of the caller's, or an Akool voice's `_id` (one
         of `voices.list` type 2: voiceLab.mdx List Voices "2-Akool Voices"), deletes nothing and names it in
         `noPermissionVoices` under `_id` with a message naming it (voiceLab.mdx Delete Voice: `{_id,
-        msg: "VoiceId:<id> resource not found"}`; NOTES.md #voices-delete-behaviour: an Akool voice has no permission)."""
+        msg: "VoiceId:<id> resource not found"}`; an Akool voice has no permission: schemas/NOTES.md
+        #voices-delete-behaviour)."""
         akool = self.typed("voices.list", lambda: self.h.conn.client.voices.list(type=2, size=1))
         stock = [voice.id for voice in akool.data.result]
         ref = data.draw(st.sampled_from([*sorted(self.gone), UNKNOWN_ID, *stock]), label="id")
