@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Collection, Mapping
+from posixpath import basename
+from urllib.parse import urlparse
 
 from akool_mock.contract_tests.exchange import Exchange
 from akool_mock.contract_tests.shapes import missing_example_fields
@@ -289,6 +291,24 @@ def holds_what_it_gave(supplied: Mapping[str, str]) -> Check:
             )
 
     return check
+
+
+def names_the_change_after_its_source(exchange: Exchange) -> None:
+    """A voice change's result is named after its source file: the changer example's `file_name` is the
+    last path segment of its `source_voice_file` (voiceLab.mdx Voice Changer; NOTES.md #voices-fake-fields).
+    A source URL without a last segment is not judged."""
+    if exchange.op.id != "voices.change" or exchange.code != SUCCESS:
+        return
+    source = str((exchange.request.get("body") or {}).get("source_voice_file") or "")
+    try:
+        segment = basename(urlparse(source).path)
+    except ValueError:  # a URL urlparse refuses has no segment to compare
+        return
+    shown = (exchange.body.get("data") or {}).get("file_name")
+    if segment and shown != segment:
+        raise CheckFailure(
+            exchange, f"the change of {source} is named {shown!r}, not its source file's name {segment!r}"
+        )
 
 
 def run(exchange: Exchange, checks: Collection[Check]) -> None:

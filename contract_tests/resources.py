@@ -30,10 +30,18 @@ from akool_mock.contract_tests.strategies import realistic, valid_requests
 from akool_mock.contract_tests.world import FACE, World, build_world
 from akool_mock.schemas import load_catalog
 from akool_mock.sdk.errors import AkoolError, NotFoundError
+from akool_mock.sdk.types.knowledge import KnowledgeDoc
 
 LIVE_CLOSED = 1010  # error-code page: "This content cannot be operated" (NOTES.md #live_faceswap-server)
 UNKNOWN_ID = "6881cd86618fa41c89557b0c"  # the Delete Voice example's refused id
 UPLOAD_URL = "https://videos.example.com/clips/avatar.mp4"
+KNOWLEDGE_EXISTS = 1233  # knowledge-base.mdx Error Codes: "Knowledge already exists"
+# knowledge-base.mdx Create / Update examples: their documents and web pages.
+KNOWLEDGE_DOCS: tuple[KnowledgeDoc, ...] = (
+    {"name": "user_manual.pdf", "url": "https://example.com/user_manual.pdf", "size": 1024000},
+    {"name": "updated_manual.pdf", "url": "https://example.com/updated_manual.pdf", "size": 2048000},
+)
+KNOWLEDGE_URLS = ("https://example.com/help", "https://example.com/faq", "https://example.com/updated-help")
 
 
 class ResourceMachine(RuleBasedStateMachine):
@@ -111,10 +119,14 @@ class VoiceClones(ResourceMachine):
 
     @rule(data=st.data())
     def delete_unknown(self, data: st.DataObject) -> None:
-        """Deleting an id that is not (or no longer) a voice deletes nothing and names it in
-        `noPermissionVoices` with a message naming it (voiceLab.mdx Delete Voice: `{_id, msg: "VoiceId:<id>
-        resource not found"}`)."""
-        ref = data.draw(st.sampled_from(sorted(self.gone) or [UNKNOWN_ID]), label="id")
+        """Deleting an id that is not (or no longer) a voice of the caller's, or an Akool voice's `_id` (one
+        of `voices.list` type 2: voiceLab.mdx List Voices "2-Akool Voices"), deletes nothing and names it in
+        `noPermissionVoices` under `_id` with a message naming it (voiceLab.mdx Delete Voice: `{_id,
+        msg: "VoiceId:<id> resource not found"}`; an Akool voice has no permission: schemas/NOTES.md
+        #voices-delete-behaviour)."""
+        akool = self.typed("voices.list", lambda: self.h.conn.client.voices.list(type=2, size=1))
+        stock = [voice.id for voice in akool.data.result]
+        ref = data.draw(st.sampled_from([*sorted(self.gone), UNKNOWN_ID, *stock]), label="id")
         exchange = self.h.call("voices.delete", body={"_ids": [ref]})
         checks.succeeded(exchange)
         refused = [item for item in exchange.data.get("noPermissionVoices") or [] if item.get("_id") == ref]
@@ -124,7 +136,8 @@ class VoiceClones(ResourceMachine):
             or ref not in str(refused[0].get("msg"))
         ):
             raise checks.CheckFailure(
-                exchange, f"deleting {ref}, which is no voice, must list it with a message naming it"
+                exchange,
+                f"deleting {ref}, which is no voice of the caller's, must list it with a message naming it",
             )
 
     @invariant()
@@ -134,19 +147,29 @@ class VoiceClones(ResourceMachine):
 
 
 class KnowledgeBases(ResourceMachine):
-    """create -> get / update / list -> delete."""
+    """create -> get / update / rename / list -> delete. A base keeps the docs and urls it was made with
+    (knowledge-base.mdx Create: `docs`, `urls`), and names are unique: renaming a base to another's name is
+    refused with 1233 "Knowledge already exists" and keeps its name (knowledge-base.mdx Error Codes; "names
+    must be unique within a team for the same user")."""
 
     bases = Bundle("bases")
 
-    @rule(target=bases, name=realistic("name"), prompt=realistic("prompt"))
-    def create(self, name: str, prompt: str) -> Any:
+    @rule(
+        target=bases,
+        name=realistic("name"),
+        prompt=realistic("prompt"),
+        docs=st.lists(st.sampled_from(KNOWLEDGE_DOCS), max_size=2),
+        urls=st.lists(st.sampled_from(KNOWLEDGE_URLS), max_size=2),
+    )
+    def create(self, name: str, prompt: str, docs: list[KnowledgeDoc], urls: list[str]) -> Any:
         exchange = self.typed(
-            "knowledge.create", lambda: self.h.conn.client.knowledge.create(name=name, prompt=prompt)
+            "knowledge.create",
+            lambda: self.h.conn.client.knowledge.create(name=name, prompt=prompt, docs=docs, urls=urls),
         )
-        if exchange.code == 1233:  # a name already used: the docs' answer, nothing was made
+        if exchange.code == KNOWLEDGE_EXISTS:  # a name already used: the docs' answer, nothing was made
             return multiple()
         checks.succeeded(exchange)
-        self.live[exchange.data.id] = exchange.data.prompt
+        self.live[exchange.data.id] = {"name": name, "prompt": prompt, "docs": docs, "urls": urls}
         return str(exchange.data.id)
 
     @rule(base=bases, prompt=realistic("prompt"))
@@ -158,7 +181,18 @@ class KnowledgeBases(ResourceMachine):
             self._expect_gone(exchange, base)
             return
         checks.succeeded(exchange)
-        self.live[base] = prompt
+        self.live[base]["prompt"] = prompt
+        self.get(base)
+
+    @precondition(lambda self: len(self.live) >= 2)
+    @rule(data=st.data())
+    def rename_to_taken(self, data: st.DataObject) -> None:
+        base, other = data.draw(st.permutations(sorted(self.live)), label="bases")[:2]
+        taken = self.live[other]["name"]
+        exchange = self.typed(
+            "knowledge.update", lambda: self.h.conn.client.knowledge.update(id=base, name=taken)
+        )
+        checks.answers(KNOWLEDGE_EXISTS)(exchange)
         self.get(base)
 
     @rule(base=bases)
@@ -166,8 +200,19 @@ class KnowledgeBases(ResourceMachine):
         exchange = self.typed("knowledge.get", lambda: self.h.conn.client.knowledge.get(id=base))
         if base in self.gone:
             self._expect_gone(exchange, base)
-        elif exchange.data.prompt != self.live[base]:
-            raise checks.CheckFailure(exchange, f"knowledge base {base} shows an old prompt")
+            return
+        got = exchange.data
+        shown = {
+            "name": got.name,
+            "prompt": got.prompt,
+            "docs": [{"name": d.name, "url": d.url, "size": d.size} for d in got.docs],
+            "urls": list(got.urls),
+        }
+        for field, wanted in self.live[base].items():
+            if shown[field] != wanted:
+                raise checks.CheckFailure(
+                    exchange, f"knowledge base {base} shows {field} {shown[field]!r}, not {wanted!r}"
+                )
 
     @rule(base=consumes(bases))
     def delete(self, base: str) -> None:

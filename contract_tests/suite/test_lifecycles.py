@@ -44,7 +44,8 @@ def test_resource_lifecycle(name: str, harness: Harness) -> None:
     a status never goes back, a closed session stays closed; a closed live face swap session refuses updates
     with 1010, an open one takes them; closing a streaming session again answers its first closed_at and
     refunds nothing more; an uploaded streaming avatar is listed and makes sessions once ready (1003 naming
-    avatar_id before); deleting an id that is no voice names it."""
+    avatar_id before); deleting an id that is no voice of the caller's (an Akool voice too) names it; a
+    knowledge base keeps its docs and urls and refuses a rename to another's name (1233)."""
     _need_control(harness)
     machine = resource_machine(name, harness)
     run_state_machine_as_test(machine, settings=_settings())  # type: ignore[no-untyped-call,unused-ignore]  # typed in newer hypothesis

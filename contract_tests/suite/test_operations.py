@@ -32,7 +32,8 @@ def test_generated_requests_get_conforming_answers(
 ) -> None:
     """Valid requests generated from the schema answer 1000 (or a documented not-found code, never for an id
     the target listed or made itself) with a body that conforms to the response schema and carries every field
-    of the docs' example answer, and the SDK agrees with the wire."""
+    of the docs' example answer, and the SDK agrees with the wire; a voice change is named after its source
+    file."""
     if not may_run(harness.target, op.id):
         pytest.skip(f"{op.id} costs credits: the live target runs it only with --akool-allow-costly")
     request = data.draw(valid_requests(op, world.refs_for(op)), label="request")
@@ -41,7 +42,15 @@ def test_generated_requests_get_conforming_answers(
     held = ids.supplied_ids(op, request, world.refs_for(op)) if harness.target.controllable else {}
     held = {value: name for value, name in held.items() if value not in world.answered}
     exchange = harness.send(op, request)
-    checks.run(exchange, [checks.business_code_expected, checks.holds_what_it_gave(held), checks.sdk_agrees])
+    checks.run(
+        exchange,
+        [
+            checks.business_code_expected,
+            checks.holds_what_it_gave(held),
+            checks.sdk_agrees,
+            checks.names_the_change_after_its_source,
+        ],
+    )
     if exchange.code == checks.SUCCESS:
         world.answered.update(held)
 

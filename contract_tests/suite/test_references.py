@@ -57,3 +57,25 @@ def test_a_video_is_translated_with_lipsync_once_per_language(harness: Harness, 
     checks.answers(LIPSYNC_TWICE)(again)
     if harness.credit() != before:
         raise checks.CheckFailure(again, "a refused translation charged credits")
+
+
+@pytest.mark.parametrize("key", ["voice_id", "_id"])
+def test_a_talking_avatar_names_an_akool_voice_by_either_id(key: str, harness: Harness) -> None:
+    """An audio element without a url speaks its input_text in the voice it names, by the voice's voice_id
+    or its _id (schemas/NOTES.md #talking_avatar-references: "by voice_id or _id as VoiceLab accepts"): an
+    Akool voice (current/ai-tools-suite/voiceLab.mdx List Voices, type 2) is accepted either way."""
+    op = load_catalog().operation("talking_avatar.create")
+    _may_create(harness, op.id)
+    voices = harness.call("voices.list", query={"type": 2, "size": 1})
+    checks.succeeded(voices)
+    if not voices.data["result"]:
+        pytest.skip("the target lists no Akool voice")
+    voice = voices.data["result"][0][key]
+    body = seed_body(op)
+    body["elements"] = [
+        {k: v for k, v in element.items() if k != "url"} | {"voice_id": voice}
+        if element.get("type") == "audio"
+        else element
+        for element in body["elements"]
+    ]
+    checks.succeeded(harness.call(op.id, body=body))

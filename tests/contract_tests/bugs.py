@@ -678,4 +678,90 @@ deprecation.refusal = lambda call: None  # the 2026 refusal forgotten: served as
         "test_a_deprecated_operation",
         "*a deprecated operation answered code 1000, not 1008*",
     ),
+    Bug(
+        "knowledge_urls_dropped",
+        "a knowledge base keeps the docs and urls it was made with",
+        wire(
+            """
+def before(request):  # the create forgets the web pages it was given
+    if request.path == "/api/open/v4/knowledge/create":
+        body = json.loads(request.body or b"{}")
+        body.pop("urls", None)
+        return dataclasses.replace(request, body=json.dumps(body).encode())
+    return request
+"""
+        ),
+        "test_resource_lifecycle and knowledge",
+        "*shows urls [], not*",
+    ),
+    Bug(
+        "knowledge_rename_ignored",
+        "renaming a knowledge base to another's name is refused with 1233 and keeps its name",
+        wire(
+            """
+def before(request):  # the update drops the name: a clash is never seen, the call answers 1000
+    if request.path == "/api/open/v4/knowledge/update":
+        body = json.loads(request.body or b"{}")
+        body.pop("name", None)
+        return dataclasses.replace(request, body=json.dumps(body).encode())
+    return request
+"""
+        ),
+        "test_resource_lifecycle and knowledge",
+        "*expected code 1233, got 1000*",
+    ),
+    Bug(
+        "voice_change_generated_file_name",
+        "a voice change is named after its source file",
+        wire(
+            """
+def after(request, answer):  # a generated name, as a text-to-speech result has
+    if request.path == "/api/open/v4/voice/change":
+        def change(b):
+            if isinstance(b.get("data"), dict):
+                b["data"]["file_name"] = "1ef1d76ebfc244f7a30430f7049d6ebc.mp3"
+        rewrite(answer, change)
+"""
+        ),
+        "test_generated_requests_get_conforming_answers and voices.change",
+        "*not its source file's name*",
+    ),
+    Bug(
+        "akool_voice_reported_deleted",
+        "deleting an Akool voice deletes nothing and names it in noPermissionVoices",
+        wire(
+            """
+def after(request, answer):  # an Akool voice's refusal reported as a deletion
+    if request.path == "/api/open/v4/voice/del":
+        def change(b):
+            data = b.get("data") or {}
+            stock = [i for i in data.get("noPermissionVoices") or [] if "no permission" in str(i.get("msg"))]
+            data["noPermissionVoices"] = [i for i in data.get("noPermissionVoices") or [] if i not in stock]
+            data["successIds"] = [*(data.get("successIds") or []), *(i["_id"] for i in stock)]
+        rewrite(answer, change)
+"""
+        ),
+        "test_resource_lifecycle and voices",
+        "*must list it with a message naming it*",
+    ),
+    Bug(
+        "talking_avatar_voice_by_voice_id_only",
+        "a talking avatar names an Akool voice by its voice_id or its _id",
+        wire(
+            """
+import re
+
+def before(request):  # voices looked up by voice_id only: an element naming a voice's 24-hex _id finds none
+    if request.path == "/api/open/v3/talkingavatar/create":
+        body = json.loads(request.body or b"{}")
+        for element in body.get("elements") or []:
+            if re.fullmatch("[0-9a-f]{24}", str(element.get("voice_id"))):
+                element["voice_id"] += "-not-a-voice_id"
+        return dataclasses.replace(request, body=json.dumps(body).encode())
+    return request
+"""
+        ),
+        "test_a_talking_avatar_names_an_akool_voice_by_either_id",
+        "*expected code 1000, got 1003*voice_id*",
+    ),
 )

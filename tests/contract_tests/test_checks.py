@@ -178,3 +178,33 @@ def test_a_success_missing_an_example_field_names_its_path() -> None:
 
 def test_an_error_answer_is_not_held_to_the_example_fields() -> None:
     checks.carries_example_fields(exchange("faceswap.list_results", {"code": 1008, "msg": "not found"}))
+
+
+@pytest.mark.parametrize(
+    ("source", "shown", "fails"),
+    [
+        (
+            "https://cdn.example.com/1749098405491-5858-1749019840512audio.mp3",
+            "1749098405491-5858-1749019840512audio.mp3",
+            False,
+        ),
+        ("https://cdn.example.com/a/speech.wav", "1ef1d76ebfc244f7a30430f7049d6ebc.mp3", True),
+        ("https://cdn.example.com/", "1ef1d76ebfc244f7a30430f7049d6ebc.mp3", False),  # no segment: not judged
+    ],
+)
+def test_a_voice_change_is_named_after_its_source(source: str, shown: str, fails: bool) -> None:
+    answer = {"code": 1000, "msg": "OK", "data": {"file_name": shown}}
+    change = Exchange(
+        CATALOG.operation("voices.change"),
+        {"body": {"source_voice_file": source}},
+        200,
+        answer,
+        None,
+        None,
+        CURL,
+    )
+    if fails:
+        with pytest.raises(checks.CheckFailure, match="not its source file's name"):
+            checks.names_the_change_after_its_source(change)
+    else:
+        checks.names_the_change_after_its_source(change)
