@@ -48,6 +48,9 @@ from akool_mock.sdk.webhooks import verify_and_decrypt
 
 TERMINAL = (3, 4)
 CLOCK_PAST_EVERY_DURATION = 86_400  # seconds
+# "Generated resources are valid for 7 days" (faceswap, live-faceswap and other pages): a result URL may
+# stop serving once the clock has moved that far past the job's completion.
+RESULT_LIFETIME = 7 * 86_400  # seconds
 FAILED = 4
 MEDIA = {"image": "image/", "video": "video/", "audio": "audio/"}
 # Poll operation -> (the operation that deletes its jobs, the field) and the one that cancels them.
@@ -103,6 +106,7 @@ class JobModel:
     deleted: bool = False
     media_checked: set[int] = field(default_factory=set)
     webhook: bool = False  # created with the target's webhook URL: its outcome must be delivered
+    born: float = 0.0  # the seconds the machine had moved the clock when the job was created
 
 
 class JobMachine(RuleBasedStateMachine):
@@ -117,6 +121,7 @@ class JobMachine(RuleBasedStateMachine):
         self.h.target.reset()
         self.world: World = build_world(self.h.conn, self.h.target, only=NEEDS.get(self.op.id, ()))
         self.model: dict[str, JobModel] = {}
+        self.moved = 0.0  # seconds this machine has moved the target's clock
         self.poller = load_catalog().operation(self.spec.poll_operation)
         self.expected_credit = self.h.credit()
         self.stranger = self._stranger()
@@ -158,7 +163,8 @@ class JobMachine(RuleBasedStateMachine):
         body = request.get("body") or {}
         hooked = bool(url) and any(body.get(key) == url for key in ("webhookUrl", "webhookurl"))
         for job_id in ids:
-            self.model[job_id] = JobModel(cost=float(self.h.target.job(job_id)["cost"] or 0), webhook=hooked)
+            cost = float(self.h.target.job(job_id)["cost"] or 0)
+            self.model[job_id] = JobModel(cost=cost, webhook=hooked, born=self.moved)
             self.poll(job_id)
             self.echoes(job_id, body)
         return multiple(*ids)
@@ -202,7 +208,11 @@ class JobMachine(RuleBasedStateMachine):
 
     @rule(seconds=st.sampled_from([1, 3, 10, 30, 120, 600]))
     def advance(self, seconds: int) -> None:
+        self.move_clock(seconds)
+
+    def move_clock(self, seconds: float) -> None:
         self.h.target.advance(seconds)
+        self.moved += seconds
 
     @rule(job=jobs, outcome=st.sampled_from(["complete", "fail"]))
     def force(self, job: str, outcome: str) -> None:
@@ -221,7 +231,7 @@ class JobMachine(RuleBasedStateMachine):
         time alone moves jobs, not only forced outcomes."""
         if self.model[job].deleted or self.h.target.job(job)["policy"] != "time":
             return
-        self.h.target.advance(CLOCK_PAST_EVERY_DURATION)
+        self.move_clock(CLOCK_PAST_EVERY_DURATION)
         exchange, item = self.read(job)
         if item is None:
             self.fail(exchange, f"job {job} is missing from its poll")
@@ -313,6 +323,8 @@ class JobMachine(RuleBasedStateMachine):
         model = self.model[job]
         if prefix is None or status in model.media_checked or status == 4:
             return
+        if status == 3 and self.moved - model.born >= RESULT_LIFETIME:
+            return  # it may have completed more than the result lifetime ago: its URL may have expired
         model.media_checked.add(status)
         urls = [str(item.get(f) or "") for f in self.spec.result_fields]
         urls = [url for url in urls if url.startswith("http")]
