@@ -90,12 +90,6 @@ VERDICTS: dict[str, tuple[str, str]] = {
         "the field is undocumented and opaque, no client can rely on its version. (The operation is "
         "deprecated and refused by default, so no test calls it.)",
     ),
-    "akool_mock.mock_server.handlers.knowledge.x_create__mutmut_51": (
-        GAP,
-        "A knowledge base's `docs` are dropped at create (stored as []): the knowledge machine creates with "
-        "a name and a prompt only and compares the prompt. Killed by a machine step that creates a base with "
-        "docs and finds them in knowledge.get.",
-    ),
     "akool_mock.mock_server.handlers.models.x_list_models__mutmut_16": (
         EQ,
         "Sorting by a constant keeps the catalog's order (a stable sort), and the seeded catalog "
@@ -107,24 +101,6 @@ VERDICTS: dict[str, tuple[str, str]] = {
         "The invented LiveKit token's header and claims are encoded with another separator (no longer JSON): "
         'still a three-part JWT-shaped string; the docs say only "LiveKit access token", which clients '
         "hand to LiveKit, and the fake runs no LiveKit server that would read it.",
-    ),
-    "akool_mock.mock_server.handlers.text2video.x__fields__mutmut_55": (
-        GAP,
-        "A text to video created without `extend_prompt` shows it true, where the page gives the default "
-        "false: no check compares what an answer shows of an omitted optional field with the docs' default. "
-        "Killed by a create without extend_prompt whose answer and poll show false.",
-    ),
-    "akool_mock.mock_server.handlers.text2video.x__fields__mutmut_67": (
-        GAP,
-        'A batch created without `count` makes one video but shows batch_count 2 ("Total number of videos '
-        'in this batch"): no check relates batch_count to the videos made. Killed by a check that each '
-        "successList item's batch_count is the length of successList.",
-    ),
-    "akool_mock.mock_server.handlers.videos.x__voice_ready__mutmut_9": (
-        GAP,
-        "An Akool voice named by its `_id` in a talking avatar's audio element is refused 1003 (no such "
-        "voice): the world names voices by voice_id, and 1003 is allowed for talking_avatar.create. Killed "
-        "by a positive case naming a seeded voice by its _id that requires 1000.",
     ),
     "akool_mock.mock_server.handlers.videos.x_create_talking_photo__mutmut_45": (
         GAP,
@@ -310,12 +286,6 @@ VERDICTS: dict[str, tuple[str, str]] = {
         "(jarvis-moderator.mdx example): still a string. Killed by a lifecycle check that a completed "
         "analysis's result is not a URL and ends with its final_conclusion.",
     ),
-    "akool_mock.mock_server.handlers.knowledge.x_create__mutmut_57": (
-        GAP,
-        "A knowledge base's `urls` are dropped at create (stored as []): the knowledge machine creates with "
-        "a name and a prompt only and compares the prompt. Killed by a machine step that creates a base "
-        "with urls and finds them in knowledge.get.",
-    ),
     "akool_mock.mock_server.handlers.models.x_list_models__mutmut_7": (
         EQ,
         "`get(CATALOG)` without a default: the seeded catalogs always hold `ai_models` "
@@ -333,20 +303,6 @@ VERDICTS: dict[str, tuple[str, str]] = {
         "`voices.list?type=1&gender=none`, though it shows no gender: no case filters voices by gender "
         '(voices.list is not in lists.FILTERS), let alone on "none". Killed by a gender filtering property '
         "for voices.list whose values include none, over a clone made without gender.",
-    ),
-    "akool_mock.mock_server.handlers.voices.x_change__mutmut_19": (
-        GAP,
-        "A voice change answers a random 32-hex .mp3 as file_name instead of the source file's name (the "
-        "changer example's file_name is its source_voice_file's last segment; #voices-fake-fields), and "
-        '"" for a source URL without one: no check relates the two. Killed by a check on voices.change '
-        "answers that file_name is the last path segment of the source_voice_file sent.",
-    ),
-    "akool_mock.mock_server.handlers.voices.x_delete_voices__mutmut_28": (
-        GAP,
-        "Deleting an Akool voice lists it in noPermissionVoices under `_ID` instead of `_id` (voiceLab.mdx "
-        "Delete Voice): the voice machine deletes clones and unknown ids, never a seeded voice. Killed by a "
-        "machine step that deletes a seeded voice's _id and expects it refused under `_id` with a message "
-        "naming it.",
     ),
     "akool_mock.mock_server.pipeline.xǁPipelineǁ__init____mutmut_14": (
         ARTEFACT,
@@ -413,22 +369,6 @@ VERDICTS: dict[str, tuple[str, str]] = {
         "fake's webhook log or by its redelivery (control API); the contract suite does not look at it by "
         "design (tests/mock_server covers it). Counted as a gap, not as equivalent.",
     ),
-    "akool_mock.mock_server.handlers.avatars.x_list_avatars__mutmut_23": (
-        GAP,
-        'avatars.list without `size` answers a page of 10 instead of the documented default 100 ("Default '
-        'is 100"), so the 12 seeded avatars (fixtures/canonical/avatars.json: 1 + 11 extra) lose two: every '
-        "list check of the suite asks size=100 (lists.SEEDED, lists.one_page, test_paging), and the "
-        "generated requests that omit it check no count. Killed by a case that lists avatars without "
-        "page or size on a fresh target and requires the same items as size=100.",
-    ),
-    "akool_mock.mock_server.handlers.deprecation.x_refusal__mutmut_7": (
-        GAP,
-        'Under the default `deprecated = "refuse"` images.change_background is served (code 1000, a job, '
-        'credits charged) though the 2026 page says it "is no longer available" '
-        "(#deprecated-operations); checks.ALLOWED accepts 1000 and 1008 alike for it, and the machines and "
-        "credit tests leave deprecated operations out. Killed by a case that calls each deprecated "
-        "operation on a default target and requires 1008 and no job made.",
-    ),
     "akool_mock.mock_server.handlers.face_detection.x_analyze_frames__mutmut_20": (
         EQ,
         "The error text of timestamps not one per frame is the fake's own: the analyze-frames page and the "
@@ -457,13 +397,6 @@ VERDICTS: dict[str, tuple[str, str]] = {
         "The default missing_code of polled_jobs is 1008, images' NOT_FOUND: the same code is passed, and "
         "every NotFound it raises is caught and raised again with NOT_FOUND and the handler's own message.",
     ),
-    "akool_mock.mock_server.handlers.knowledge.x_update__mutmut_11": (
-        GAP,
-        "knowledge.update renaming a base to the name of another of the caller's bases is accepted (two "
-        'bases share a name) instead of 1233 "Knowledge already exists": the knowledge machine updates the '
-        "prompt only, and the generated updates allow 1000 and 1233 alike. Killed by a machine rule that "
-        "renames one base to another's name and requires 1233 and the old name kept.",
-    ),
     "akool_mock.mock_server.handlers.videos.x__translation_job__mutmut_38": (
         GAP,
         'Video translation answers (create, all_results, polls) lose `deduction_duration` ("Credits '
@@ -477,20 +410,6 @@ VERDICTS: dict[str, tuple[str, str]] = {
         "Unreachable: polled_jobs with skip_missing=False never returns an empty list (no id raises, each "
         "missing id raises, else one job per id), so `if not jobs` is never true and its code never "
         "written.",
-    ),
-    "akool_mock.mock_server.handlers.voices.x__result_view__mutmut_37": (
-        GAP,
-        "A TTS result not completed (the create answer, queued and processing polls, failed jobs) shows "
-        "duration 1 ms where the voiceLab TTS examples at status 1 show 0: the schema allows any integer "
-        "and no check reads it. Killed by a check that the voices.tts create answer shows duration 0, as "
-        "the docs' example.",
-    ),
-    "akool_mock.mock_server.handlers.voices.x_tts__mutmut_34": (
-        GAP,
-        'A TTS without extra_options.audio_setting.format answers file_name "<hex>.None" instead of '
-        '"<hex>.mp3" (the schema\'s "default mp3", the voiceLab example\'s file_name): still a string, and '
-        "no check reads it. Killed by a check that a TTS answer's file_name ends with the format asked "
-        "for, .mp3 when none is.",
     ),
     "akool_mock.mock_server.jobs.xǁJobEngineǁcreate__mutmut_19": (
         EQ,
