@@ -103,16 +103,21 @@ class Connection:
         return self.send_raw(op, request)
 
     def send_raw(
-        self, op: Operation, request: Mapping[str, Any], headers: Mapping[str, str] | None = None
+        self,
+        op: Operation,
+        request: Mapping[str, Any],
+        headers: Mapping[str, str] | None = None,
+        suffix: str = "",
     ) -> Exchange:
-        """`request` sent with httpx on the same wire, with only `headers` (a Bearer token of our own)."""
+        """`request` sent with httpx on the same wire, with only `headers` (a Bearer token of our own), to the
+        operation's path followed by `suffix` (a path beside it)."""
         base = self.detect_base_url if op.host == "sg3.akool.com" else self.base_url
         path = op.path
         for name, value in (request.get("path") or {}).items():
             path = path.replace("{" + name + "}", quote(str(value), safe=""))
         query = {k: v for k, v in (request.get("query") or {}).items() if v is not None}
         self.tap.request = self.tap.response = None
-        url = base.rstrip("/") + path
+        url = base.rstrip("/") + path + suffix
         with contextlib.suppress(httpx.HTTPError):  # no answer: the Exchange says so (status None)
             self.http.request(
                 op.method, url, params=query or None, json=request.get("body"), headers=dict(headers or {})

@@ -9,7 +9,6 @@ import json
 import pytest
 
 from akool_mock.contract_tests import ids
-from akool_mock.contract_tests.exchange import curl_line
 from akool_mock.contract_tests.stateful import Harness
 from akool_mock.schemas import Operation, load_catalog
 
@@ -23,22 +22,14 @@ def test_a_path_beside_an_operation_answers_404_with_1008(op: Operation, harness
     code 1008 (the operations' own answers, errors included, are HTTP 200: every exchange checks that)."""
     if harness.target.read_only:
         pytest.skip("negative cases are not sent to the real API by default")
-    conn = harness.conn
-    base = conn.detect_base_url if op.host == "sg3.akool.com" else conn.base_url
-    path = op.path
-    for name in op.path_params:
-        path = path.replace("{" + name + "}", ids.UNHELD_ID)
-    response = conn.http.request(op.method, base.rstrip("/") + path + UNKNOWN, headers=_auth(harness))
+    request = {"path": dict.fromkeys(op.path_params, ids.UNHELD_ID)}
+    exchange = harness.conn.send_raw(op, request, headers=_auth(harness), suffix=UNKNOWN)
     harness.recorder.checked(harness.target.name, op.id)
-    try:
-        body = json.loads(response.content)
-    except ValueError:
-        body = None
-    code = body.get("code") if isinstance(body, dict) else None
-    if response.status_code != 404 or code != 1008:
+    code = exchange.body.get("code") if isinstance(exchange.body, dict) else None
+    if exchange.status != 404 or code != 1008:
         raise AssertionError(
-            f"{op.method} {path}{UNKNOWN}: expected HTTP 404 with code 1008, got HTTP {response.status_code} "
-            f"{response.content[:200]!r}\n  reproduce: {curl_line(response.request, conn.curl_base)}"
+            f"{op.method} {op.path}{UNKNOWN}: expected HTTP 404 with code 1008, got HTTP {exchange.status} "
+            f"{json.dumps(exchange.body)[:200]}\n  reproduce: {exchange.curl}"
         )
 
 
