@@ -16,12 +16,14 @@ see the same values either way, and state files store them written out, as they 
 from __future__ import annotations
 
 from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, MutableMapping, ValuesView
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from akool_mock.mock_server.jobs import Job
 
 MAX_LAYOUTS = 4096
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 class Derived:
@@ -57,22 +59,23 @@ LAYOUTS: dict[tuple[str, ...], Layout] = {}  # the layouts without a derived val
 _DERIVED_LAYOUTS: dict[tuple[tuple[str, ...], tuple[int, ...]], Layout] = {}
 
 
+def shared_in(table: dict[K, V], key: K, make: Callable[[], V], cap: int | None = None) -> V:
+    """The one object `table` keeps for `key`, made and kept on first use (a new one, not kept, once `cap`
+    distinct keys are kept, `MAX_LAYOUTS` by default: the table stays bounded whatever the requests)."""
+    found = table.get(key)
+    if found is None:
+        found = make()
+        if len(table) < (MAX_LAYOUTS if cap is None else cap):
+            table[key] = found
+    return found
+
+
 def layout_of(keys: tuple[str, ...], values: tuple[Any, ...]) -> Layout:
     """The shared layout of these keys (a new one, not shared, once `MAX_LAYOUTS` distinct ones exist)."""
     if Derived not in map(type, values):
-        shared = LAYOUTS.get(keys)
-        if shared is None:
-            shared = Layout(keys, ())
-            if len(LAYOUTS) < MAX_LAYOUTS:
-                LAYOUTS[keys] = shared
-        return shared
+        return shared_in(LAYOUTS, keys, lambda: Layout(keys, ()))
     derived = tuple([position for position, value in enumerate(values) if value.__class__ is Derived])
-    shared = _DERIVED_LAYOUTS.get((keys, derived))
-    if shared is None:
-        shared = Layout(keys, derived)
-        if len(_DERIVED_LAYOUTS) < MAX_LAYOUTS:
-            _DERIVED_LAYOUTS[(keys, derived)] = shared
-    return shared
+    return shared_in(_DERIVED_LAYOUTS, (keys, derived), lambda: Layout(keys, derived))
 
 
 def pack(fields: Mapping[str, Any]) -> tuple[Layout, tuple[Any, ...]]:

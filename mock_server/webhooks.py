@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from akool_mock.mock_server.destinations import Destinations, Refused
+from akool_mock.mock_server.job_fields import shared_in
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, QUEUED, TERMINAL, Job, JobEngine
 from akool_mock.mock_server.spelling import check_names
 
@@ -68,12 +69,7 @@ _LAYOUTS: dict[tuple[str, ...], tuple[str, ...]] = {}
 def _layout(keys: tuple[str, ...]) -> tuple[str, ...]:
     """One tuple object per distinct payload layout (a kind's payload has the same keys, in the same order,
     by construction of `payload_for`): a delivery keeps the values only."""
-    shared = _LAYOUTS.get(keys)
-    if shared is None:
-        if len(_LAYOUTS) >= MAX_LAYOUTS:
-            return keys
-        _LAYOUTS[keys] = shared = keys
-    return shared
+    return shared_in(_LAYOUTS, keys, lambda: keys, MAX_LAYOUTS)
 
 
 class Delivery:
