@@ -210,9 +210,9 @@ def names_the_field(field: str) -> Check:
 # field (schemas/NOTES.md #not-found-names-the-field). voiceLab.mdx, Delete Voice: "VoiceId:<id> resource
 # not found"; the voice resource detail answers the same form (the docs show no text of its own).
 NOT_FOUND_TEXTS: dict[str, re.Pattern[str]] = {
-    "voices.get": re.compile(r"VoiceId:\S+ resource not found"),
-    "voices.get_resource": re.compile(r"ResourceId:\S+ resource not found"),
-    "voices.delete": re.compile(r"VoiceId:\S+ resource not found"),
+    "voices.get": re.compile(r"VoiceId:.+ resource not found"),
+    "voices.get_resource": re.compile(r"ResourceId:.+ resource not found"),
+    "voices.delete": re.compile(r"VoiceId:.+ resource not found"),
 }
 
 

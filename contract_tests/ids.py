@@ -18,6 +18,8 @@ PARTS = ("body", "query", "path")
 # An ObjectId starts with its creation time in seconds: this one was made at 1970-01-01T00:00:00Z, before
 # any target existed, so no target holds it (Akool's ids are ObjectIds; the fake makes its own the same way).
 UNHELD_ID = "000000000000000000000000"
+# An id of spaces only: schema-valid (IdString's minLength counts them) and naming nothing.
+BLANK_ID = "   "
 
 
 def _names_an_id(node: Any) -> bool:
@@ -76,14 +78,16 @@ def lists_refusals(op: Operation) -> bool:
     return _lists_refusals(op.response_schema)
 
 
-def with_unheld(op: Operation, request: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """`request` with every top-level id field it sends set to `UNHELD_ID`, and those fields' names."""
+def with_unheld(
+    op: Operation, request: Mapping[str, Any], unheld: str = UNHELD_ID
+) -> tuple[dict[str, Any], list[str]]:
+    """`request` with every top-level id field it sends set to `unheld`, and those fields' names."""
     changed = {part: dict(value) if isinstance(value, Mapping) else value for part, value in request.items()}
     names = []
     for part, name in id_fields(op):
         section = changed.get(part)
         if isinstance(section, dict) and name in section:
-            section[name] = [UNHELD_ID] if isinstance(section[name], list) else UNHELD_ID
+            section[name] = [unheld] if isinstance(section[name], list) else unheld
             names.append(name)
     return changed, names
 

@@ -24,23 +24,33 @@ OPERATIONS = [
 ]
 
 
-@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+# A blank id is sent to every single-id operation; one that takes a list of ids (voices.delete) drops blank
+# entries, as a comma-split poll does, so there is nothing to list as not done.
+CASES = [
+    pytest.param(op, unheld, id=f"{op.id}-{kind}")
+    for op in OPERATIONS
+    for kind, unheld in (("unheld", ids.UNHELD_ID), ("blank", ids.BLANK_ID))
+    if unheld != ids.BLANK_ID or not ids.lists_refusals(op)
+]
+
+
+@pytest.mark.parametrize(("op", "unheld"), CASES)
 @settings(max_examples=1)
 @given(data=st.data())
 def test_an_id_the_target_cannot_hold_answers_not_found_naming_its_field(
-    op: Operation, data: st.DataObject, harness: Harness, world: World
+    op: Operation, unheld: str, data: st.DataObject, harness: Harness, world: World
 ) -> None:
-    """Not a sample: a valid request whose ids name nothing the target can hold answers the operation's
-    documented not-found code (or lists the id as not done), with a message that names the id's field (every
-    such operation, every run)."""
+    """Not a sample: a valid request whose ids name nothing the target can hold (an id made before any
+    target existed, or one of spaces only) answers the operation's documented not-found code (or lists the id
+    as not done), with a message that names the id's field (every such operation, every run)."""
     if harness.target.read_only:
         pytest.skip("negative cases are not sent to the real API by default: one it accepts could bill a job")
     request = data.draw(valid_requests(op, world.refs_for(op)), label="request")
-    unheld, fields = ids.with_unheld(op, request)
+    changed, fields = ids.with_unheld(op, request, unheld)
     if not fields:
         raise AssertionError(f"{op.id}: the generated request sends none of its ids {ids.id_fields(op)}")
-    exchange = harness.send(op, unheld)
+    exchange = harness.send(op, changed)
     if ids.lists_refusals(op):
-        checks.run(exchange, [checks.listed_as_not_held(fields, ids.UNHELD_ID), checks.sdk_agrees])
+        checks.run(exchange, [checks.listed_as_not_held(fields, unheld), checks.sdk_agrees])
     else:
         checks.run(exchange, [checks.refused_as_not_held(fields), checks.sdk_agrees])
