@@ -35,7 +35,7 @@ from hypothesis.stateful import (
     rule,
 )
 
-from akool_mock.contract_tests import checks
+from akool_mock.contract_tests import checks, outcomes
 from akool_mock.contract_tests.exchange import Connection, Exchange
 from akool_mock.contract_tests.report import Recorder
 from akool_mock.contract_tests.shapes import unechoed
@@ -107,6 +107,8 @@ class JobModel:
     media_checked: set[int] = field(default_factory=set)
     webhook: bool = False  # created with the target's webhook URL: its outcome must be delivered
     born: float = 0.0  # the seconds the machine had moved the clock when the job was created
+    sent: dict[str, Any] = field(default_factory=dict)  # the create's body
+    promised: dict[str, str] = field(default_factory=dict)  # result URLs the create answered
 
 
 class JobMachine(RuleBasedStateMachine):
@@ -162,9 +164,18 @@ class JobMachine(RuleBasedStateMachine):
         url = self.h.target.webhook_url
         body = request.get("body") or {}
         hooked = bool(url) and any(body.get(key) == url for key in ("webhookUrl", "webhookurl"))
+        answered = exchange.data if isinstance(exchange.data, dict) and len(ids) == 1 else {}
+        # A result URL the create already answers (face swap v3 and reage) is the one every poll shows.
+        promised = {
+            name: str(answered[name])
+            for name in self.spec.result_fields
+            if str(answered.get(name)).startswith("http")
+        }
         for job_id in ids:
             cost = float(self.h.target.job(job_id)["cost"] or 0)
-            self.model[job_id] = JobModel(cost=cost, webhook=hooked, born=self.moved)
+            self.model[job_id] = JobModel(
+                cost=cost, webhook=hooked, born=self.moved, sent=body, promised=promised
+            )
             self.poll(job_id)
             self.echoes(job_id, body)
         return multiple(*ids)
@@ -204,6 +215,14 @@ class JobMachine(RuleBasedStateMachine):
         if status != model.status:
             self.h.recorder.transition(self.h.target.name, self.op.id, model.status, status)
         model.status = status
+        wrong = outcomes.problems(self.op.id, item, status)
+        wrong += [
+            f"{name} is {item.get(name)!r}, its create answered {url!r}"
+            for name, url in model.promised.items()
+            if item.get(name) != url
+        ]
+        if wrong:
+            self.fail(exchange, f"job {job} at status {status}: {'; '.join(wrong)}")
         self.check_media(exchange, job, item, status)
 
     @rule(seconds=st.sampled_from([1, 3, 10, 30, 120, 600]))
@@ -240,6 +259,25 @@ class JobMachine(RuleBasedStateMachine):
             self.fail(
                 exchange, f"job {job} still shows status {self.model[job].status} after the clock moved a day"
             )
+
+    @precondition(lambda self: self.op.id == "images.create_by_button")
+    @rule(job=jobs)
+    def source_shows_buttons(self, job: str) -> None:
+        """The image a button was used on lists the button in `used_buttons`, and, once a U (upscale) job made
+        from it completes, that job's image in `upscaled_urls` (image-generate page's info answer; NOTES.md
+        #images-button-source)."""
+        self.force(job, "complete")
+        sent, status = self.model[job].sent, self.model[job].status
+        made = self.read(job)[1] or {}
+        exchange, source = self.read(str(sent.get("_id")))
+        if source is None:
+            self.fail(exchange, f"the image {sent.get('_id')} button job {job} was made from is not shown")
+        button = str(sent.get("button"))
+        if button not in source.get("used_buttons", []):
+            self.fail(exchange, f"button {button} was used on this image (job {job}), used_buttons lacks it")
+        upscaled = source.get("upscaled_urls", [])
+        if status == 3 and button.startswith("U") and made.get("image") not in upscaled:
+            self.fail(exchange, f"the upscale {made.get('image')!r} of job {job} is not in upscaled_urls")
 
     @precondition(lambda self: self.poller.id in CANCELS)
     @rule(job=jobs)

@@ -764,4 +764,80 @@ def before(request):  # voices looked up by voice_id only: an element naming a v
         "test_a_talking_avatar_names_an_akool_voice_by_either_id",
         "*expected code 1000, got 1003*voice_id*",
     ),
+    Bug(
+        "kind_field_dropped",
+        "a job kind's poll shows the fields its own page shows",
+        wire(
+            """
+def after(request, answer):  # talking photos lose their resolution (a poll shared with other video kinds)
+    if request.path == "/api/open/v3/content/video/infobymodelid":
+        rewrite(answer, lambda b: (b.get("data") or {}).pop("resolution", None))
+"""
+        ),
+        "test_job_lifecycle and talking_photo",
+        "*resolution is missing*",
+    ),
+    Bug(
+        "picture_swap_billed_by_duration",
+        "a face swap of a picture deducts no duration, and a failed job says it cost 0",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/api/open/v3/faceswap/result/listbyids":
+        def change(b):
+            for item in (b.get("data") or {}).get("result", []):
+                item["deduction_duration"] = 10
+        rewrite(answer, change)
+"""
+        ),
+        "test_job_lifecycle and create_image_pro",
+        "*deduction_duration is 10 for a face swap of a picture*",
+    ),
+    Bug(
+        "moderation_without_conclusion",
+        "a finished moderation's result ends with the line 'Result: <final_conclusion>'",
+        wire(
+            """
+def after(request, answer):  # the findings without their last line
+    if request.path == "/api/open/v3/content/analysis/infobyid":
+        def change(b):
+            data = b.get("data") or {}
+            if data.get("status") == 3:
+                data["result"] = data["result"].rpartition("\\n")[0] or "no findings"
+        rewrite(answer, change)
+"""
+        ),
+        "test_job_lifecycle and jarvis",
+        "*does not end with the line 'Result: *",
+    ),
+    Bug(
+        "promised_url_hidden_until_done",
+        "a result URL a create answers is the one every poll shows",
+        wire(
+            """
+def after(request, answer):  # v3 face swaps show no url before they complete
+    if request.path == "/api/open/v3/faceswap/result/listbyids":
+        def change(b):
+            for item in (b.get("data") or {}).get("result", []):
+                if item.get("faceswap_status") != 3:
+                    item["url"] = ""
+        rewrite(answer, change)
+"""
+        ),
+        "test_job_lifecycle and create_image and not plus and not pro",
+        "*its create answered*",
+    ),
+    Bug(
+        "used_buttons_forgotten",
+        "an image lists the buttons used on it, and the images of its finished upscales",
+        wire(
+            """
+def after(request, answer):
+    if request.path == "/api/open/v3/content/image/infobymodelid":
+        rewrite(answer, lambda b: (b.get("data") or {}).update(used_buttons=[]))
+"""
+        ),
+        "test_job_lifecycle and create_by_button",
+        "*used_buttons lacks it*",
+    ),
 )
