@@ -36,6 +36,9 @@ LIVE_CLOSED = 1010  # error-code page: "This content cannot be operated" (NOTES.
 UNKNOWN_ID = "6881cd86618fa41c89557b0c"  # the Delete Voice example's refused id
 UPLOAD_URL = "https://videos.example.com/clips/avatar.mp4"
 KNOWLEDGE_EXISTS = 1233  # knowledge-base.mdx Error Codes: "Knowledge already exists"
+ALREADY_EXISTS = (
+    1222  # error-code page: "Resource already exist" (avatar_id is unique: Upload Talking Avatar)
+)
 # knowledge-base.mdx Create / Update examples: their documents and web pages.
 KNOWLEDGE_DOCS: tuple[KnowledgeDoc, ...] = (
     {"name": "user_manual.pdf", "url": "https://example.com/user_manual.pdf", "size": 1024000},
@@ -299,6 +302,13 @@ class StreamingSessions(ResourceMachine):
         checks.succeeded(exchange)
         data = exchange.data[0] if isinstance(exchange.data, list) else exchange.data
         self.uploads[avatar_id] = (str(data["_id"]), avatar_type)
+        self.shows_available(exchange, data)
+        again = self.h.call("avatars.create", body=body)
+        if again.code != ALREADY_EXISTS or "avatar_id" not in again.msg:
+            raise checks.CheckFailure(
+                again,
+                f"a second upload of avatar_id {avatar_id} must answer {ALREADY_EXISTS} naming avatar_id",
+            )
         listed = self.h.call("streaming.list_avatars", query={"page": 1, "size": 100})
         shown = {str(item.get("avatar_id")) for item in listed.data["result"] if isinstance(item, dict)}
         if (avatar_id in shown) != (avatar_type == 2):
@@ -318,6 +328,9 @@ class StreamingSessions(ResourceMachine):
         if ready and self.h.target.job(upload_job)["status"] not in (3, 4):
             self.h.target.complete(upload_job)
         status = self.h.target.job(upload_job)["status"]
+        detail = self.h.call("avatars.get", query={"id": upload_job})
+        checks.succeeded(detail)
+        self.shows_available(detail, detail.data[0] if isinstance(detail.data, list) else detail.data)
         body = {"avatar_id": avatar_id, "duration": 600, "stream_type": "agora"}
         exchange = self.h.call("streaming.create_session", body=body)
         if status == 3:
@@ -325,6 +338,20 @@ class StreamingSessions(ResourceMachine):
             self.live[str(exchange.data["_id"])] = int(exchange.data["status"])
         else:
             checks.names_the_field("avatar_id")(exchange)
+
+    def shows_available(self, exchange: Exchange, avatar: dict[str, Any]) -> None:
+        """A streaming avatar's `available` (where shown) says whether it is usable now: processed, status 3
+        (openapi/live-avatar.yaml AvatarDetail.available)."""
+        if (
+            avatar.get("type") == 2
+            and "available" in avatar
+            and avatar["available"] != (avatar["status"] == 3)
+        ):
+            raise checks.CheckFailure(
+                exchange,
+                f"avatar {avatar.get('avatar_id')} at status {avatar['status']} shows available "
+                f"{avatar['available']}",
+            )
 
     @rule(seconds=st.integers(1, 600))
     def advance(self, seconds: int) -> None:

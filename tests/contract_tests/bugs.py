@@ -840,4 +840,41 @@ def after(request, answer):
         "test_job_lifecycle and create_by_button",
         "*used_buttons lacks it*",
     ),
+    Bug(
+        "streaming_avatar_available_while_processing",
+        "an uploaded streaming avatar shows available only once processed",
+        wire(
+            """
+def after(request, answer):
+    if request.path in ("/api/open/v3/avatar/create", "/api/open/v3/avatar/detail"):
+        def change(b):
+            data = b.get("data")
+            for item in data if isinstance(data, list) else [data]:
+                if isinstance(item, dict) and item.get("type") == 2:
+                    item["available"] = True
+        rewrite(answer, change)
+"""
+        ),
+        "test_resource_lifecycle and streaming",
+        "*at status 1 shows available True*",
+    ),
+    Bug(
+        "avatar_id_not_unique",
+        "a second upload of an avatar_id answers 1222 naming avatar_id",
+        wire(
+            """
+import itertools
+_n = itertools.count()
+
+def before(request):  # every upload gets a fresh avatar_id: a duplicate is never refused
+    if request.path == "/api/open/v3/avatar/create":
+        body = json.loads(request.body or b"{}")
+        body["avatar_id"] = f"{body.get('avatar_id')}x{next(_n)}"
+        return dataclasses.replace(request, body=json.dumps(body).encode())
+    return request
+"""
+        ),
+        "test_resource_lifecycle and streaming",
+        "*must answer 1222 naming avatar_id*",
+    ),
 )
