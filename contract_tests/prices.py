@@ -34,10 +34,12 @@ class Charge:
 @dataclass(frozen=True)
 class Facts:
     """What the target tells about things a request names: `models` (model value -> its aimodel item),
-    `video_seconds` (the length of the video `pre_video_id` names)."""
+    `video_seconds` (the length of the video `pre_video_id` names), `audio_seconds` (the length of the
+    source audio, which a voice change's answer shows as `duration`)."""
 
     models: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     video_seconds: float | None = None
+    audio_seconds: float | None = None
 
 
 @cache
@@ -102,7 +104,7 @@ def expected_charge(
     elif kind == "per_1000_characters":
         credits = float(rule["credits"]) * max(len(str(body.get(rule["field"], ""))), 1) / 1000
     elif kind in ("per_minute", "per_second"):
-        seconds = float(rule["assumed_seconds"])
+        seconds = facts.audio_seconds if facts.audio_seconds is not None else float(rule["assumed_seconds"])
         credits = float(rule["credits"]) * (seconds / 60 if kind == "per_minute" else seconds)
     elif kind == "per_5_seconds":
         documented = documented and "duration" in body

@@ -10,6 +10,7 @@ assumption (schemas/NOTES.md #contract-prices): checked on a controllable target
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -79,6 +80,18 @@ def made_by(exchange: Exchange, body: dict[str, Any]) -> int:
     return 1
 
 
+def heard(exchange: Exchange, facts: Facts) -> Facts:
+    """A voice change is priced per minute of its source audio, whose length its answer shows at once
+    (`duration` in ms: 12800 at status 1 in the Create Voice Changer example, voiceLab.mdx)."""
+    data = exchange.data if isinstance(exchange.data, dict) else {}
+    duration = data.get("duration")
+    if not isinstance(duration, int | float) or isinstance(duration, bool) or duration <= 0:
+        raise checks.CheckFailure(
+            exchange, f"a voice change answers the source audio's length as duration (ms), not {duration!r}"
+        )
+    return dataclasses.replace(facts, audio_seconds=duration / 1000)
+
+
 def charged_as_priced(exchange: Exchange, charged: float, expected: Charge) -> None:
     if abs(charged - expected.credits) > TOLERANCE:
         raise checks.CheckFailure(
@@ -110,6 +123,8 @@ def test_a_create_charges_the_docs_price(
     if exchange.code != checks.SUCCESS:
         charged_as_priced(exchange, charged, Charge(0.0, True))
         return
+    if op.id == "voices.change":
+        facts = heard(exchange, facts)
     charged_as_priced(
         exchange, charged, expected_charge(op.id, body, made=made_by(exchange, body), facts=facts)
     )

@@ -57,6 +57,12 @@ def test_per_minute_and_per_second_prices_count_the_assumed_length() -> None:
     assert expected_charge("streaming.create_session", {}).credits == 60.0
 
 
+@given(seconds=st.floats(0.001, 36_000))
+def test_a_voice_change_pays_per_minute_of_the_length_its_answer_shows(seconds: float) -> None:
+    expected = expected_charge("voices.change", {}, facts=Facts(audio_seconds=seconds)).credits
+    assert expected == round(4.4 * seconds / 60, 4)
+
+
 def test_video_tables_price_each_video_made() -> None:
     body = {"video_length": 10, "resolution": "4k"}
     assert expected_charge("image2video.create", body) == Charge(60.0, True)
