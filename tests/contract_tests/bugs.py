@@ -601,6 +601,85 @@ def after(request, answer):
         "*removed [], the previous frame showed*",
     ),
     Bug(
+        "detect_legacy_ignores_img",
+        "the legacy detector reads a picture sent as img",
+        wire(
+            """
+def after(request, answer):  # the legacy detector reads image_url only
+    if request.path == "/detect" and not json.loads(request.body or b"{}").get("image_url"):
+        def change(b):
+            b.update(error_code=1, error_msg="image_url is required")
+            for name in ("landmarks", "landmarks_str", "region", "seconds"):
+                b.pop(name, None)
+        rewrite(answer, change)
+"""
+        ),
+        "test_boxes_fit and detect_legacy",
+        "*detect_legacy: a valid picture was answered 1 'image_url is required'*",
+    ),
+    Bug(
+        "detect_webp_refused",
+        "a WEBP sent as img is read",
+        wire(
+            """
+import base64
+
+def after(request, answer):  # WEBP is a supported format (face-detection.mdx), but not read here
+    if request.path == "/interface/detect-api/detect_faces":
+        img = str(json.loads(request.body or b"{}").get("img") or "")
+        if base64.b64decode(img[:16] + "=" * (-len(img[:16]) % 4)).startswith(b"RIFF"):
+            text = "Failed to process media"
+            rewrite(answer, lambda b: b.update(error_code=1, error_msg=text, faces_obj={}))
+"""
+        ),
+        "test_a_webp_is_read",
+        "*a valid picture was answered 1 'Failed to process media'*",
+    ),
+    Bug(
+        "detect_video_crops_dropped",
+        "with return_face_url every frame carries one crop per face",
+        wire(
+            """
+def after(request, answer):  # crops made for the first frame of a video only
+    if request.path == "/interface/detect-api/detect_faces":
+        def change(b):
+            for key, frame in (b.get("faces_obj") or {}).items():
+                if key != "0":
+                    frame.update(face_urls=None, crop_region=None, crop_landmarks=None)
+        rewrite(answer, change)
+"""
+        ),
+        "test_video_frames_track",
+        "*face_urls, 0 crop_region, 0 crop_landmarks*",
+    ),
+    Bug(
+        "detect_url_ignored",
+        "a URL sent to detect_faces is used",
+        wire(
+            """
+def after(request, answer):  # only img is read: a URL reads as no input at all
+    if request.path == "/interface/detect-api/detect_faces" and json.loads(request.body or b"{}").get("url"):
+        text = "Either 'url' or 'img' parameter must be provided"
+        rewrite(answer, lambda b: b.update(error_code=1, error_msg=text, faces_obj={}))
+"""
+        ),
+        "test_video_frames_track",
+        "*a well-formed URL was answered 1*",
+    ),
+    Bug(
+        "detect_error_without_faces_obj",
+        "a detect_faces error carries faces_obj {}",
+        wire(
+            """
+def after(request, answer):  # errors answered as {error_code, error_msg} only
+    if request.path == "/interface/detect-api/detect_faces":
+        rewrite(answer, lambda b: b.pop("faces_obj") if b.get("error_code") else None)
+"""
+        ),
+        "test_request_errors_keep_an_empty_faces_obj",
+        "*the error carries faces_obj None, not {}*",
+    ),
+    Bug(
         "tts_duration_before_audio",
         "a TTS answer shows duration 0 until completed and a file_name ending with its format (default mp3)",
         wire(
