@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from akool_mock.contract_tests import checks
+from akool_mock.contract_tests.resources import UPLOAD_URL
 from akool_mock.contract_tests.stateful import Harness
 from akool_mock.contract_tests.targets import may_run
 from akool_mock.contract_tests.world import FACE, HAND_MADE, World, seed_body
@@ -76,6 +77,37 @@ def test_a_talking_avatar_names_an_akool_voice_by_either_id(key: str, harness: H
         {k: v for k, v in element.items() if k != "url"} | {"voice_id": voice}
         if element.get("type") == "audio"
         else element
+        for element in body["elements"]
+    ]
+    checks.succeeded(harness.call(op.id, body=body))
+
+
+def test_an_avatar_uploaded_again_after_a_failed_upload_is_the_one_a_talking_avatar_uses(
+    harness: Harness,
+) -> None:
+    """A failed upload frees its avatar_id (schemas/NOTES.md #avatars-upload-server): the id uploads again
+    (1000), and once that upload is ready a talking avatar naming it is made (1000), not refused for the
+    failed one (current/ai-tools-suite/talking-avatar.mdx: avatar_from 3 is an uploaded avatar)."""
+    _may_create(harness, "talking_avatar.create")
+    target = harness.target
+    if not target.controllable:
+        pytest.skip("needs a target whose uploads can be made to fail and complete")
+    avatar_id = "contractReupload"
+    upload = {"url": UPLOAD_URL, "avatar_id": avatar_id, "name": avatar_id, "type": 1}
+    jobs = []
+    for outcome in ("fail", "complete"):
+        exchange = harness.call("avatars.create", body=upload)
+        checks.succeeded(exchange)
+        data = exchange.data[0] if isinstance(exchange.data, list) else exchange.data
+        jobs.append(str(data["_id"]))
+        if outcome == "fail":
+            target.fail(jobs[-1], "no face found in the video")
+        else:
+            target.complete(jobs[-1])
+    op = load_catalog().operation("talking_avatar.create")
+    body = seed_body(op) | {"avatar_from": 3}
+    body["elements"] = [
+        element | {"avatar_id": avatar_id} if element.get("type") == "avatar" else element
         for element in body["elements"]
     ]
     checks.succeeded(harness.call(op.id, body=body))

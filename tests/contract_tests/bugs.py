@@ -956,4 +956,22 @@ def before(request):  # every upload gets a fresh avatar_id: a duplicate is neve
         "test_resource_lifecycle and streaming",
         "*must answer 1222 naming avatar_id*",
     ),
+    Bug(
+        "failed_upload_keeps_its_avatar_id",
+        "a failed upload frees its avatar_id for a new upload a talking avatar can use",
+        wire(
+            """
+_seen = set()
+
+def after(request, answer):  # an avatar_id uploaded once is refused for good, failed or not
+    if request.path == "/api/open/v3/avatar/create":
+        avatar_id = json.loads(request.body or b"{}").get("avatar_id")
+        if avatar_id in _seen:
+            answer.body = json.dumps({"code": 1222, "msg": f"avatar_id: {avatar_id} already exists"}).encode()
+        _seen.add(avatar_id)
+"""
+        ),
+        "uploaded_again",
+        "*expected code 1000, got 1222*",
+    ),
 )
