@@ -36,9 +36,8 @@ LIVE_CLOSED = 1010  # error-code page: "This content cannot be operated" (NOTES.
 UNKNOWN_ID = "6881cd86618fa41c89557b0c"  # the Delete Voice example's refused id
 UPLOAD_URL = "https://videos.example.com/clips/avatar.mp4"
 KNOWLEDGE_EXISTS = 1233  # knowledge-base.mdx Error Codes: "Knowledge already exists"
-ALREADY_EXISTS = (
-    1222  # error-code page: "Resource already exist" (avatar_id is unique: Upload Talking Avatar)
-)
+# error-code page: "Resource already exist" (avatar_id is unique: talking-avatar.mdx, Upload Talking Avatar)
+ALREADY_EXISTS = 1222
 # knowledge-base.mdx Create / Update examples: their documents and web pages.
 KNOWLEDGE_DOCS: tuple[KnowledgeDoc, ...] = (
     {"name": "user_manual.pdf", "url": "https://example.com/user_manual.pdf", "size": 1024000},

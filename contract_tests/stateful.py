@@ -9,6 +9,8 @@ force completion or failure, cancel, delete, list. Invariants, checked as the ma
 - the first poll shows what the create sent, under the names the docs' example poll shows
   (`contract_tests.shapes.unechoed`);
 - the result URL serves the right media type exactly from completion on (before, it serves nothing);
+- each poll shows what the job kind's own page shows (`contract_tests.outcomes`), and a result URL the
+  create answered is the one every poll shows; a button used on an image is listed by that image;
 - credits are charged once, at creation, and a failed job gives them back (schemas/NOTES.md
   #audit-credits-on-failure): polls, time and completion never change the quota again;
 - a deleted job is gone from its poll; a poll of several ids answers exactly the live ones;
