@@ -184,7 +184,7 @@ class JobEngine:
         shown = fields.get("create_time")
         if shown.__class__ is int and shown == int(now * 1000):  # the creation time in ms: read from the job
             fields = {**fields, "create_time": CREATED_MS}
-        values = tuple([stored(value) for value in fields.values()])  # long values packed (job_fields.py)
+        values = tuple(map(stored, fields.values()))  # long values packed (job_fields.py)
         keys = tuple(fields)
         layout = LAYOUTS.get(keys)  # the common case, inlined: a layout with no value computed when read
         if layout is None or not COMPUTED.isdisjoint(map(type, values)):
