@@ -99,10 +99,9 @@ def stored(value: Any) -> Any:
         text = _ENCODER.encode(value).encode()
     except (TypeError, ValueError):  # not JSON (a handler's own object), or a lone surrogate: kept as it is
         return value
-    if len(text) >= PACK_FROM:
-        text = _deflated(JSON, text)
-    # A tuple, a non-string key or a float subclass inside would not come back equal: kept as it is.
-    return text if unpack(text) == value else value
+    if json.loads(text) != value:  # a tuple or a non-string key inside would not read back equal: kept
+        return value
+    return _deflated(JSON, text) if len(text) >= PACK_FROM else text
 
 
 def stored_values(values: Mapping[str, Any]) -> dict[str, Any]:
