@@ -59,8 +59,8 @@ CREATED_MS = Derived(lambda job: int(job.created_at * 1000))  # `create_time` wh
 # an object's JSON text as it is (it starts with "[" or "{"), or a tag byte and the raw DEFLATE (no zlib
 # header or checksum) of a string's UTF-8 or of a JSON text. Plain `bytes`, not a subclass of it: a subclass
 # instance carries a 16 B garbage-collector header.
-TEXT, JSON = b"T", b"J"
-_TEXT, _JSON_TAG = TEXT[0], JSON[0]
+TEXT, JSON = b"T", b"J"  # the tag bytes
+_TEXT_TAG, _JSON_TAG = TEXT[0], JSON[0]
 # The classes of the values computed when read: the one check every read makes.
 COMPUTED = frozenset({Derived, bytes})
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False)
@@ -69,7 +69,7 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan
 def unpack(packed: bytes) -> Any:
     """The value `stored` packed."""
     tag = packed[0]
-    if tag == _TEXT:
+    if tag == _TEXT_TAG:
         return zlib.decompress(memoryview(packed)[1:], -15).decode()
     if tag == _JSON_TAG:
         return json.loads(zlib.decompress(memoryview(packed)[1:], -15))
@@ -86,15 +86,20 @@ def stored(value: Any) -> Any:
     its JSON text, deflated from `PACK_FROM` bytes, when that decodes equal; anything else as it is."""
     kind = value.__class__
     if kind is str:
-        if len(value) < PACK_FROM:
-            return value
-        try:
-            text = value.encode()
-        except UnicodeEncodeError:  # a lone surrogate (JSON's escaped \ud800): kept as it is
-            return value
-        return _deflated(TEXT, text)
-    if kind is not list and kind is not dict:
+        return value if len(value) < PACK_FROM else _stored_text(value)
+    if kind is list or kind is dict:
+        return _stored_json(value)
+    return value
+
+
+def _stored_text(value: str) -> Any:
+    try:
+        return _deflated(TEXT, value.encode())
+    except UnicodeEncodeError:  # a lone surrogate (JSON's escaped \ud800): kept as it is
         return value
+
+
+def _stored_json(value: list[Any] | dict[str, Any]) -> Any:
     try:
         text = _ENCODER.encode(value).encode()
     except (TypeError, ValueError):  # not JSON (a handler's own object), or a lone surrogate: kept as it is
@@ -154,7 +159,7 @@ def layout_of(keys: tuple[str, ...], values: tuple[Any, ...]) -> Layout:
 
 def pack(fields: Mapping[str, Any]) -> tuple[Layout, tuple[Any, ...]]:
     """(layout, values) of a mapping of fields, long values `stored` packed."""
-    values = tuple([stored(value) for value in fields.values()])
+    values = tuple(map(stored, fields.values()))
     return layout_of(tuple(fields), values), values
 
 
