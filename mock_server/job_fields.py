@@ -159,7 +159,7 @@ def layout_of(keys: tuple[str, ...], values: tuple[Any, ...]) -> Layout:
 
 def pack(fields: Mapping[str, Any]) -> tuple[Layout, tuple[Any, ...]]:
     """(layout, values) of a mapping of fields, long values `stored` packed."""
-    values = tuple(map(stored, fields.values()))
+    values = tuple([stored(value) for value in fields.values()])  # exact size: see `JobEngine.create`
     return layout_of(tuple(fields), values), values
 
 
