@@ -9,7 +9,13 @@ the count: see the face swap sizes of the scale section). Webhooks go to a calla
 once (no sockets). Growth: the CPU time of a create and of a poll of the same operation with 0 and with
 `grow` jobs of that kind already in the account; O(1) means a ratio near 1.
 
+Every job of a kind is made from the same example request, whose long texts (a TTS input, a clone prompt, a
+negative prompt) a job keeps deflated (job_fields.py). Each value is deflated alone, so the repetition does
+not help; `--distinct-text` still gives every job its own text of the same length (Faker's prose, seeded),
+so the figures show what real, varied text costs.
+
     python -m benchmarks.kinds --worker memory --state completed --jobs 20000   # JSON on stdout
+    python -m benchmarks.kinds --worker memory --state queued --jobs 20000 --distinct-text
 """
 
 from __future__ import annotations
@@ -28,10 +34,12 @@ from benchmarks.common import API_KEY, BENCH_CONFIG, REPO, fmt, percentile, rss_
 
 STATES = ("queued", "completed", "webhooks")
 PER_KIND_STATES = ("queued", "completed")
+PER_KIND_COLUMNS = (("queued", False), ("completed", False), ("queued", True))  # (state, distinct text)
 MEMORY_TARGET = {"queued": 1024, "completed": 1024, "webhooks": 2048}
 GROWTH_TARGET = 1.5  # create or poll CPU time with `grow` jobs ÷ with none
 HOOK = "https://hooks.example.com/akool"  # never contacted: a callable acknowledges
 WORKER_TIMEOUT_S = 600
+PROSE_FROM = 64  # `--distinct-text` rewrites strings this long or longer that have a space and are no URL
 
 
 class Driver:
@@ -124,18 +132,52 @@ def _unique(op_id: str, body: dict[str, Any], n: int, webhook: bool) -> dict[str
     return copy
 
 
-def measure_memory(state: str, jobs: int, kind: str | None = None) -> dict[str, Any]:
-    """RSS per job for `jobs` jobs of every kind, round robin, or of `kind` alone."""
+class Prose:
+    """Every long text of a request replaced by new prose of the same length (Faker, seeded)."""
+
+    def __init__(self) -> None:
+        from faker import Faker
+
+        self.faker = Faker("en_US")
+        self.faker.seed_instance(0)
+
+    def text(self, length: int) -> str:
+        written = ""
+        while len(written) < length:
+            written += self.faker.paragraph(nb_sentences=8) + " "
+        return written[:length]
+
+    def rewrite(self, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: self.rewrite(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self.rewrite(item) for item in value]
+        if isinstance(value, str) and len(value) >= PROSE_FROM and " " in value and "://" not in value:
+            return self.text(len(value))
+        return value
+
+
+def measure_memory(
+    state: str, jobs: int, kind: str | None = None, *, distinct: bool = False
+) -> dict[str, Any]:
+    """RSS per job for `jobs` jobs of every kind, round robin, or of `kind` alone; with `distinct`, every
+    job's long texts are its own (`Prose`)."""
+    # Faker first: made after the fake, its import alone added ~30 B a job to every kind's figure (even of
+    # kinds with no text to rewrite), as the fake's allocations then land in a heap laid out differently.
+    prose = Prose() if distinct else None
     driver = Driver()
     bodies = _bodies(driver)
     kinds = [kind] if kind else sorted(bodies)
     webhook = state == "webhooks"
+    if prose is not None:
+        prose.rewrite(bodies)  # Faker's word lists loaded before the first measure
     gc.collect()
     before = rss_bytes()
     made = refused = 0
     for n in range(jobs):
         op_id = kinds[n % len(kinds)]
-        answer = driver.call(op_id, _unique(op_id, bodies[op_id], n, webhook))
+        body = _unique(op_id, bodies[op_id], n, webhook)
+        answer = driver.call(op_id, body if prose is None else prose.rewrite(body))
         made += answer.get("code") == 1000
         refused += answer.get("code") != 1000
     if state != "queued":
@@ -145,6 +187,7 @@ def measure_memory(state: str, jobs: int, kind: str | None = None) -> dict[str, 
     outbox = driver.backend.outbox
     return {
         "state": state,
+        "distinct_text": distinct,
         "jobs": len(driver.backend.jobs),
         "kinds": len(kinds),
         "refused": refused,
@@ -225,7 +268,7 @@ class _ScenarioApi:
 class KindsReport:
     memory: list[dict[str, Any]] = field(default_factory=list)
     growth: dict[str, Any] = field(default_factory=dict)
-    # state → operation → RSS bytes per job with only that kind's jobs (PER_KIND_STATES)
+    # column (`_column`) → operation → RSS bytes per job with only that kind's jobs (PER_KIND_COLUMNS)
     per_kind: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
@@ -239,6 +282,10 @@ class KindsReport:
                 if small > 0 and big / small > worst[1]:
                     worst = (f"{op_id} {key.split('_')[0]}", big / small)
         return worst
+
+
+def _column(state: str, distinct: bool) -> str:
+    return f"{state}, distinct text" if distinct else state
 
 
 def _worker(args: list[str]) -> dict[str, Any]:
@@ -258,12 +305,16 @@ def run(*, jobs: int = 22_000, grow: int = 20_000, samples: int = 200, per_kind:
     report = KindsReport()
     for state in STATES:
         report.memory.append(_worker(["--worker", "memory", "--state", state, "--jobs", str(jobs)]))
-    kinds: list[str] = _worker(["--worker", "kinds"])["kinds"]
     for state in PER_KIND_STATES:
-        report.per_kind[state] = {
-            kind: _worker(["--worker", "memory", "--state", state, "--jobs", str(per_kind), "--kind", kind])[
-                "bytes_per_job"
-            ]
+        args = ["--worker", "memory", "--state", state, "--jobs", str(jobs), "--distinct-text"]
+        report.memory.append(_worker(args))
+    kinds: list[str] = _worker(["--worker", "kinds"])["kinds"]
+    for state, distinct in PER_KIND_COLUMNS:
+        report.per_kind[_column(state, distinct)] = {
+            kind: _worker(
+                ["--worker", "memory", "--state", state, "--jobs", str(per_kind), "--kind", kind]
+                + (["--distinct-text"] if distinct else [])
+            )["bytes_per_job"]
             for kind in kinds
         }
     report.growth = _worker(["--worker", "growth", "--grow", str(grow), "--samples", str(samples)])
@@ -273,7 +324,7 @@ def run(*, jobs: int = 22_000, grow: int = 20_000, samples: int = 200, per_kind:
 def render(report: KindsReport) -> str:
     memory_rows = [
         [
-            m["state"],
+            _column(m["state"], m.get("distinct_text", False)),
             f"{m['jobs']:,}",
             m["kinds"],
             m["deliveries"],
@@ -298,13 +349,14 @@ def render(report: KindsReport) -> str:
         for op_id, row in sorted(report.growth.get("operations", {}).items())
     ]
     name, worst = report.worst_growth()
+    columns = [_column(state, distinct) for state, distinct in PER_KIND_COLUMNS]
     per_kind_rows = [
         [
             kind,
-            *(fmt(report.per_kind[state].get(kind, 0)) for state in PER_KIND_STATES),
-            verdict(-max(report.per_kind[state].get(kind, 0) for state in PER_KIND_STATES), -1024),
+            *(fmt(report.per_kind.get(column, {}).get(kind, 0)) for column in columns),
+            verdict(-max(report.per_kind.get(column, {}).get(kind, 0) for column in columns), -1024),
         ]
-        for kind in sorted(report.per_kind.get(PER_KIND_STATES[0], {}))
+        for kind in sorted(report.per_kind.get(columns[0], {}))
     ]
     return "\n".join(
         [
@@ -338,7 +390,7 @@ def render(report: KindsReport) -> str:
             table(
                 [
                     "operation (its jobs alone)",
-                    *(f"{state} bytes/job (RSS)" for state in PER_KIND_STATES),
+                    *(f"{column} bytes/job (RSS)" for column in columns),
                     "≤ 1024",
                 ],
                 per_kind_rows,
@@ -367,9 +419,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=22_000)
     parser.add_argument("--grow", type=int, default=20_000)
     parser.add_argument("--samples", type=int, default=200)
+    parser.add_argument(
+        "--distinct-text", action="store_true", help="memory: every job's long texts are its own (Faker)"
+    )
     args = parser.parse_args(argv)
     if args.worker == "memory":
-        print(json.dumps(measure_memory(args.state, args.jobs, args.kind)))
+        print(json.dumps(measure_memory(args.state, args.jobs, args.kind, distinct=args.distinct_text)))
     elif args.worker == "kinds":
         print(json.dumps({"kinds": sorted(_bodies(Driver()))}))
     else:

@@ -9,12 +9,21 @@ handlers read and write as they always did.
 
 Two kinds of value are not stored but computed when read (`Derived`): a result URL
 (`{base}/_mock/media/{job id}.{ext}`, ~110 B per job as a string; one shared object per base URL and media
-kind instead) and a `create_time` equal to the job's creation in milliseconds (a 32 B int per job). Readers
-see the same values either way, and state files store them written out, as they always did.
+kind instead) and a `create_time` equal to the job's creation in milliseconds (a 32 B int per job).
+
+Long request echoes are kept as bytes and decoded when read (`stored`, `unpack`): a list or an
+object as its JSON text (deflated from `PACK_FROM` bytes), a string of `PACK_FROM` characters or more
+deflated. The scenes of an avatar video are 4.2 KB of Python objects and 755 B of JSON; a 1,146-character
+text deflates to ~600 B. Each value is compressed alone (no shared dictionary, nothing shared between jobs),
+so every job pays for its own content. Readers see the same values either way (decoded values are new
+objects: a reader that changes one in place must write it back), and state files store them written out,
+as they always did.
 """
 
 from __future__ import annotations
 
+import json
+import zlib
 from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, MutableMapping, ValuesView
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -22,6 +31,9 @@ if TYPE_CHECKING:
     from akool_mock.mock_server.jobs import Job
 
 MAX_LAYOUTS = 4096
+# A string this long or longer is kept deflated, and a list or object's JSON text too (shorter, JSON text as
+# is): below it, deflating saves too little to pay for its time (BENCHMARKS.md, "Scale of every job kind").
+PACK_FROM = 256
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -43,20 +55,87 @@ def result_url(prefix: str, suffix: str) -> Derived:
 CREATED_MS = Derived(lambda job: int(job.created_at * 1000))  # `create_time` when it is the creation time
 
 
+# A value packed by `stored` is a `bytes` object (a job's fields are JSON values, which never are): a list or
+# an object's JSON text as it is (it starts with "[" or "{"), or a tag byte and the raw DEFLATE (no zlib
+# header or checksum) of a string's UTF-8 or of a JSON text. Plain `bytes`, not a subclass of it: a subclass
+# instance carries a 16 B garbage-collector header.
+TEXT, JSON = b"T", b"J"  # the tag bytes
+_TEXT_TAG, _JSON_TAG = TEXT[0], JSON[0]
+# The classes of the values computed when read: the one check every read makes.
+COMPUTED = frozenset({Derived, bytes})
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False)
+
+
+def unpack(packed: bytes) -> Any:
+    """The value `stored` packed."""
+    tag = packed[0]
+    if tag == _TEXT_TAG:
+        return zlib.decompress(memoryview(packed)[1:], -15).decode()
+    if tag == _JSON_TAG:
+        return json.loads(zlib.decompress(memoryview(packed)[1:], -15))
+    return json.loads(packed)
+
+
+def _deflated(tag: bytes, data: bytes) -> bytes:
+    return tag + zlib.compress(data, 6, -15)  # level 6: as small as 9 on these sizes, faster on long text
+
+
+def stored(value: Any) -> Any:
+    """What a job keeps for `value`: a string of `PACK_FROM` characters or more deflated, a list or an object
+    (even an empty one: every container read is then a new one, and `b"[]"` is 35 B against a list's 56) as
+    its JSON text, deflated from `PACK_FROM` bytes, when that decodes equal; anything else as it is."""
+    kind = value.__class__
+    if kind is str:
+        return value if len(value) < PACK_FROM else _stored_text(value)
+    if kind is list or kind is dict:
+        return _stored_json(value)
+    return value
+
+
+def _stored_text(value: str) -> Any:
+    try:
+        return _deflated(TEXT, value.encode())
+    except UnicodeEncodeError:  # a lone surrogate (JSON's escaped \ud800): kept as it is
+        return value
+
+
+def _stored_json(value: list[Any] | dict[str, Any]) -> Any:
+    try:
+        text = _ENCODER.encode(value).encode()
+    except (TypeError, ValueError):  # not JSON (a handler's own object), or a lone surrogate: kept as it is
+        return value
+    if json.loads(text) != value:  # a tuple or a non-string key inside would not read back equal: kept
+        return value
+    return _deflated(JSON, text) if len(text) >= PACK_FROM else text
+
+
+def stored_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    """A new dict of `values`, each `stored` (a job's `planned` results)."""
+    return {name: stored(value) for name, value in values.items()}
+
+
+def read(value: Any, job: Job) -> Any:
+    """A stored value as readers see it: derived, unpacked, or as it is."""
+    kind = value.__class__
+    if kind is bytes:
+        return unpack(value)
+    return value.of(job) if kind is Derived else value
+
+
 class Layout:
     """The key names of a job's fields, in order, with each one's position, and the positions whose value is
-    a `Derived` (computed when read)."""
+    computed when read (a `Derived` or packed `bytes`)."""
 
-    __slots__ = ("derived", "index", "keys")
+    __slots__ = ("computed", "index", "keys")
 
-    def __init__(self, keys: tuple[str, ...], derived: tuple[int, ...]) -> None:
+    def __init__(self, keys: tuple[str, ...], computed: tuple[int, ...]) -> None:
         self.keys = keys
         self.index = {key: position for position, key in enumerate(keys)}
-        self.derived = derived
+        self.computed = computed
 
 
-LAYOUTS: dict[tuple[str, ...], Layout] = {}  # the layouts without a derived value, by their keys
-_DERIVED_LAYOUTS: dict[tuple[tuple[str, ...], tuple[int, ...]], Layout] = {}
+LAYOUTS: dict[tuple[str, ...], Layout] = {}  # the layouts without a value computed when read, by keys
+_COMPUTED_LAYOUTS: dict[tuple[tuple[str, ...], tuple[int, ...]], Layout] = {}
 
 
 def shared_in(table: dict[K, V], key: K, make: Callable[[], V], cap: int | None = None) -> V:
@@ -72,15 +151,15 @@ def shared_in(table: dict[K, V], key: K, make: Callable[[], V], cap: int | None 
 
 def layout_of(keys: tuple[str, ...], values: tuple[Any, ...]) -> Layout:
     """The shared layout of these keys (a new one, not shared, once `MAX_LAYOUTS` distinct ones exist)."""
-    if Derived not in map(type, values):
+    if COMPUTED.isdisjoint(map(type, values)):
         return shared_in(LAYOUTS, keys, lambda: Layout(keys, ()))
-    derived = tuple([position for position, value in enumerate(values) if value.__class__ is Derived])
-    return shared_in(_DERIVED_LAYOUTS, (keys, derived), lambda: Layout(keys, derived))
+    computed = tuple([position for position, value in enumerate(values) if value.__class__ in COMPUTED])
+    return shared_in(_COMPUTED_LAYOUTS, (keys, computed), lambda: Layout(keys, computed))
 
 
 def pack(fields: Mapping[str, Any]) -> tuple[Layout, tuple[Any, ...]]:
-    """(layout, values) of a mapping of fields."""
-    values = tuple(fields.values())
+    """(layout, values) of a mapping of fields, long values `stored` packed."""
+    values = tuple([stored(value) for value in fields.values()])  # exact size: see `JobEngine.create`
     return layout_of(tuple(fields), values), values
 
 
@@ -95,7 +174,7 @@ class JobFields(MutableMapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         job = self._job
         value = job.values[job.layout.index[key]]
-        return value.of(job) if value.__class__ is Derived else value
+        return read(value, job) if value.__class__ in COMPUTED else value
 
     def get(self, key: str, default: Any = None) -> Any:
         return self._job.field(key, default)
@@ -112,12 +191,13 @@ class JobFields(MutableMapping[str, Any]):
     def __setitem__(self, key: str, value: Any) -> None:
         job = self._job
         layout = job.layout
+        value = stored(value)
         position = layout.index.get(key)
         if position is None:
             keys, values = (*layout.keys, key), (*job.values, value)
         else:
             keys, values = layout.keys, (*job.values[:position], value, *job.values[position + 1 :])
-        if keys is not layout.keys or layout.derived or value.__class__ is Derived:
+        if keys is not layout.keys or layout.computed or value.__class__ in COMPUTED:
             job.layout = layout_of(keys, values)
         job.values = values
 

@@ -15,7 +15,17 @@ from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from akool_mock.mock_server.job_fields import CREATED_MS, LAYOUTS, Derived, JobFields, Layout, layout_of
+from akool_mock.mock_server.job_fields import (
+    COMPUTED,
+    CREATED_MS,
+    LAYOUTS,
+    JobFields,
+    Layout,
+    layout_of,
+    read,
+    stored,
+    stored_values,
+)
 from akool_mock.mock_server.settings import Lifecycle, Policy
 
 QUEUED, PROCESSING, COMPLETED, FAILED = 1, 2, 3, 4
@@ -69,15 +79,19 @@ class Job:
         if position is None:
             return default
         value = self.values[position]
-        return value.of(self) if value.__class__ is Derived else value
+        return read(value, self) if value.__class__ in COMPUTED else value
 
     def field_dict(self) -> dict[str, Any]:
-        """The fields as a new dict, derived values computed (`fields.as_dict()`)."""
+        """The fields as a new dict, derived and packed values computed (`fields.as_dict()`)."""
         layout = self.layout
         data = dict(zip(layout.keys, self.values, strict=True))
-        for position in layout.derived:
-            data[layout.keys[position]] = self.values[position].of(self)
+        for position in layout.computed:
+            data[layout.keys[position]] = read(self.values[position], self)
         return data
+
+    def planned_dict(self) -> dict[str, Any] | None:
+        """`planned` with its values as they were given (they are kept `stored`: job_fields.py)."""
+        return None if self.planned is None else {name: read(v, self) for name, v in self.planned.items()}
 
     @property
     def terminal(self) -> bool:
@@ -170,10 +184,12 @@ class JobEngine:
         shown = fields.get("create_time")
         if shown.__class__ is int and shown == int(now * 1000):  # the creation time in ms: read from the job
             fields = {**fields, "create_time": CREATED_MS}
-        values = tuple(fields.values())
+        # Long values packed (job_fields.py). From a list: `tuple(map(...))` would over-allocate (room for 10,
+        # then 20 items) and keep the spare slots, 16-24 B a job.
+        values = tuple([stored(value) for value in fields.values()])
         keys = tuple(fields)
-        layout = LAYOUTS.get(keys)  # the common case, inlined: a layout with no derived value
-        if layout is None or Derived in map(type, values):
+        layout = LAYOUTS.get(keys)  # the common case, inlined: a layout with no value computed when read
+        if layout is None or not COMPUTED.isdisjoint(map(type, values)):
             layout = layout_of(keys, values)
         job = Job(
             id=job_id,
@@ -187,7 +203,7 @@ class JobEngine:
             cost=self._shared_cost(cost),
             layout=layout,
             values=values,
-            planned=planned,
+            planned=None if planned is None else stored_values(planned),
             updated_at=now,
         )
         self.add(job, lifecycle)
@@ -308,7 +324,7 @@ class JobEngine:
         O(the owner's jobs) as filtering `owned` would be."""
 
         def value_of(job: Job) -> Any:
-            return (job.planned or {}).get(field) if planned else job.fields.get(field)
+            return read((job.planned or {}).get(field), job) if planned else job.field(field)
 
         found: list[Job] = []
         for op_id in op_ids:

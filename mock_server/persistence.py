@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from akool_mock.mock_server.crypto import signature
-from akool_mock.mock_server.job_fields import pack
+from akool_mock.mock_server.job_fields import pack, stored_values
 from akool_mock.mock_server.jobs import PROCESSING, Job
 from akool_mock.mock_server.secrecy import KeyVault, key_file_for, token_digest
 from akool_mock.mock_server.state_format import (
@@ -229,6 +229,7 @@ NOT_STORED = ("processing_at", "layout", "values", "delivered")  # deliveries ha
 def _job_record(job: Job) -> dict[str, Any]:
     data = {f.name: getattr(job, f.name) for f in fields(job) if f.name not in NOT_STORED}
     data["fields"] = job.fields.as_dict()
+    data["planned"] = job.planned_dict()
     data["completed_at"] = job.completed_at
     data["history"] = job.history
     return data
@@ -239,6 +240,8 @@ def _job(data: dict[str, Any]) -> Job:
     for name in DERIVED:
         del data[name]
     layout, values = pack(data.pop("fields"))
+    if data.get("planned") is not None:
+        data["planned"] = stored_values(data["planned"])
     return Job(**data, layout=layout, values=values, processing_at=processing[0] if processing else None)
 
 

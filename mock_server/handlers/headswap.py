@@ -9,6 +9,7 @@ reference faces; the task is a video job (status 1-4, `video_url`) with a webhoo
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from akool_mock.mock_server.errors import NotFound, ValidationFailed
@@ -22,6 +23,7 @@ from akool_mock.mock_server.handlers.common import (
     team_id,
     webhook_url,
 )
+from akool_mock.mock_server.job_fields import Derived, shared_in
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, QUEUED, Job
 
 ANALYSIS_OP, TASK_OP = "headswap.submit_analysis", "headswap.create_task"
@@ -37,16 +39,28 @@ def _errors(job: Job) -> dict[str, Any]:
     return {"error_reason": "success" if job.status == COMPLETED else "", "error_code": 0}
 
 
-def _planned_analysis(call: Call, analysis_id: str) -> dict[str, Any]:
-    """What the analysis finds: 1-3 people, each with a preview image served by the fake."""
-    people = call.backend.ids.random.randint(1, 3)
-    base = call.backend.settings.base_url
+def _analysis_result(base: str, people: int, job: Job) -> dict[str, Any]:
+    """What the analysis finds: `people` people, each with a preview image served by the fake."""
     media = [
-        {"media_type": "images", "obj_id": n, "img_url": f"{base}/_mock/media/{analysis_id}.png?obj_id={n}"}
+        {"media_type": "images", "obj_id": n, "img_url": f"{base}/_mock/media/{job.id}.png?obj_id={n}"}
         for n in range(people)
     ]
     video_info = {"width": 1280, "height": 720, "fps": 30, "frame_count": 30 * ASSUMED_SECONDS}
-    return {"analysis_result": {"detected_objects": people, "media": media, "video_info": video_info}}
+    return {"detected_objects": people, "media": media, "video_info": video_info}
+
+
+def _planned_analysis(call: Call) -> dict[str, Any]:
+    """The plan of an analysis: 1-3 people. Everything else of its result is the job's id and the fake's base
+    URL, so the plan is one shared dict per base URL and count, its result computed when read (a `Derived`,
+    as result URLs are: job_fields.py) instead of ~1.5 KB of objects per job."""
+    people = call.backend.ids.random.randint(1, 3)
+    base = call.backend.settings.base_url
+    return shared_in(
+        _PLANS, (base, people), lambda: {"analysis_result": Derived(partial(_analysis_result, base, people))}
+    )
+
+
+_PLANS: dict[tuple[str, int], dict[str, Any]] = {}
 
 
 def submit_analysis(call: Call) -> Reply:
@@ -59,7 +73,7 @@ def submit_analysis(call: Call) -> Reply:
         "task_id": call.backend.ids.object_id(),
     }
     job = start_job(call, fields, cost=0.0)
-    job.planned = _planned_analysis(call, job.id)
+    job.planned = _planned_analysis(call)
     return ok(_analysis_view(job), msg="Analyze success")
 
 

@@ -143,9 +143,9 @@ def create_by_button(call: Call) -> Reply:
     )
     fields["from"] = 1
     job = start_job(call, fields)
-    used: list[str] = source.fields.setdefault("used_buttons", [])
-    if button not in used:
-        used.append(button)
+    used: list[str] = source.fields.get("used_buttons", [])
+    if button not in used:  # written back: a job keeps a list packed, and reading it gives a new one
+        source.fields["used_buttons"] = [*used, button]
     return ok(image_view(call, job))
 
 

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import json
+import zlib
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from akool_mock.mock_server.job_fields import CREATED_MS, Derived, JobFields, layout_of, pack, result_url
+from akool_mock.mock_server.job_fields import (
+    CREATED_MS,
+    PACK_FROM,
+    Derived,
+    JobFields,
+    layout_of,
+    pack,
+    read,
+    result_url,
+    stored,
+)
 from akool_mock.mock_server.jobs import Job, JobEngine
+from akool_mock.mock_server.persistence import _job, _job_record
 from akool_mock.mock_server.settings import Lifecycle
 
 MANUAL = Lifecycle(policy="manual")
@@ -58,11 +71,12 @@ def test_fields_behave_as_a_dict(start: dict[str, Any], operations: list[tuple[s
             assert job.fields.get(probe, "-") == expected.get(probe, "-")
 
 
-def test_a_mutable_value_is_the_stored_one() -> None:
+def test_a_list_read_is_a_new_one_and_a_change_is_kept_once_written_back() -> None:
     job = make({"used": []})
-    job.fields.setdefault("buttons", []).append("U1")
-    job.fields["used"].append("V1")
-    assert job.fields == {"used": ["V1"], "buttons": ["U1"]}
+    job.fields["used"].append("V1")  # the job keeps the list packed: this changes a copy
+    assert job.fields["used"] == []
+    job.fields["used"] = [*job.fields["used"], "V1"]
+    assert job.fields == {"used": ["V1"]}
 
 
 def test_jobs_with_the_same_keys_share_one_layout_and_keep_their_own_values() -> None:
@@ -92,10 +106,10 @@ def test_a_result_url_is_derived_from_the_job_id() -> None:
     job = make({"url": ""}, job_id="abc")
     job.fields["url"] = URL
     assert job.values == (URL,)
-    assert job.layout.derived
+    assert job.layout.computed
     assert job.fields["url"] == job.fields.get("url") == "http://x/_mock/media/abc.png"
     job.fields["url"] = "plain"
-    assert not job.layout.derived
+    assert not job.layout.computed
     assert job.fields.as_dict() == {"url": "plain"}
 
 
@@ -114,3 +128,89 @@ def test_pack_and_a_view_over_a_bare_job() -> None:
     job = make({})
     job.layout, job.values = layout, values
     assert JobFields(job) == {"k": "J1", "n": 1}
+
+
+# Any JSON value a request can carry (the reader refuses NaN, infinities and integers past 64 bits).
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(),
+    st.text(alphabet="ab ", min_size=PACK_FROM, max_size=2 * PACK_FROM),  # long enough to be deflated
+)
+JSON_VALUES = st.recursive(
+    SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4)
+)
+WIRE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # as answers are written (wire.py)
+
+
+def wire(value: Any) -> str:
+    return WIRE.encode(value)
+
+
+@given(value=JSON_VALUES)
+def test_any_json_value_reads_back_equal_and_answers_the_same_bytes(value: Any) -> None:
+    job = make({"v": value})
+    assert job.fields["v"] == job.field("v") == value
+    assert wire(job.field_dict()) == wire({"v": value})  # a float stays a float, a bool a bool
+    job.fields["w"] = value
+    assert wire(job.fields.as_dict()) == wire({"v": value, "w": value})
+
+
+@given(fields=st.dictionaries(st.sampled_from(["a", "b", "url", "create_time"]), JSON_VALUES, max_size=4))
+def test_a_state_file_row_holds_the_plain_values_and_loads_back(fields: dict[str, Any]) -> None:
+    job = JobEngine().create(
+        "j1",
+        "x.create",
+        "acct",
+        5.0,
+        MANUAL,
+        fails=False,
+        webhook_url=None,
+        cost=1,
+        fields=fields,
+        planned={"result": fields},
+    )
+    row = json.loads(json.dumps(_job_record(job)))
+    assert row["fields"] == fields
+    assert row["planned"] == {"result": fields}
+    restored = _job(row)
+    assert wire(restored.field_dict()) == wire(job.field_dict()) == wire(fields)
+    assert restored.planned_dict() == {"result": fields}
+
+
+def test_long_text_and_containers_are_kept_packed_and_short_text_as_it_is() -> None:
+    text = "In late spring, the peony garden awakens. " * 30
+    short = "x" * (PACK_FROM - 1)
+    scenes = {"data": [{"width": 1920, "height": 1080, "voice": {"speed": 1.0}}] * 8}
+    job = make({"text": text, "short": short, "scenes": scenes, "empty": [], "n": 7})
+    packed_text, kept, packed_scenes, empty, number = job.values
+    assert type(packed_text) is bytes
+    assert len(packed_text) < len(text) // 4
+    assert zlib.decompress(packed_text[1:], -15).decode() == text  # raw DEFLATE, one tag byte
+    assert kept is short
+    assert type(packed_scenes) is bytes
+    assert len(packed_scenes) < len(json.dumps(scenes))
+    assert empty == b"[]"
+    assert number == 7
+    assert job.layout.computed == (0, 2, 3)
+    assert job.fields.as_dict() == {"text": text, "short": short, "scenes": scenes, "empty": [], "n": 7}
+
+
+def test_values_that_would_not_read_back_equal_are_kept_as_they_are() -> None:
+    for value in ([(1, 2)], {1: "a"}, [float("nan")], "\ud800" * PACK_FROM, [object()], ["\ud800"]):
+        assert stored(value) is value
+    accented = "é" * PACK_FROM
+    assert type(stored(accented)) is bytes
+    assert read(stored(accented), make({})) == accented
+
+
+def test_a_planned_value_is_kept_packed_and_read_as_given() -> None:
+    plan = {"voice_id": "v" * PACK_FROM, "result": {"media": [1, 2]}}
+    job = JobEngine().create(
+        "j1", "x.create", "acct", 5.0, MANUAL, fails=False, webhook_url=None, cost=1, fields={}, planned=plan
+    )
+    assert job.planned is not None
+    assert all(type(value) is bytes for value in job.planned.values())
+    assert job.planned_dict() == plan

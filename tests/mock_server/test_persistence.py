@@ -304,3 +304,23 @@ def test_rows_keep_history_and_bodies_and_load_back_the_same(tmp_path: Path) -> 
     kept = second.backend.outbox.for_job(None)
     assert kept
     assert all(d.last_body is None for d in kept)
+
+
+def test_a_job_s_long_text_and_options_are_written_out_in_its_row(tmp_path: Path) -> None:
+    """The fake keeps them packed (job_fields.py); the state file row holds them as sent, and loads back."""
+    from tests.support.scenarios import CATALOG, doc_example
+
+    tts = CATALOG.operation("voices.tts")
+    body = doc_example(tts)
+    assert body is not None
+    assert len(body["input_text"]) > 1000
+    state = tmp_path / "akool.sqlite"
+    first = fake_on(state)
+    job = first.post(tts.path, body)["data"]["_id"]
+    shown = first.request("GET", f"/_mock/jobs/{job}").body
+    with sqlite3.connect(state) as db:
+        row = json.loads(db.execute("SELECT data FROM jobs WHERE id = ?", (job,)).fetchone()[0])
+    assert row["fields"]["input_text"] == body["input_text"]
+    assert isinstance(row["fields"]["voice_options"], dict)
+    assert row["fields"] == shown["fields"]
+    assert fake_on(state).request("GET", f"/_mock/jobs/{job}").body == shown

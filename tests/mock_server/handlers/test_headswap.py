@@ -134,3 +134,18 @@ def test_any_documented_resolution_and_mapping_count_is_accepted(resolution: str
     mappings = [{"obj_id": obj_id, "img_url": FACE} for obj_id in ids]
     data = fake.post(CREATE, _task_body(resolution=resolution, mappings=mappings))["data"]
     assert data["resolution"] == resolution
+
+
+def test_analyses_share_their_plan_and_each_shows_its_own_previews(fake: Fake) -> None:
+    """The plan (a count of people) is one object per count; each result is computed from its job's id."""
+    made = [_analyse(fake, f"{VIDEO}?n={n}") for n in range(12)]
+    jobs = [fake.backend.jobs.jobs[item["_id"]] for item in made]
+    by_count: dict[int, list[Any]] = {}
+    for item in made:
+        result = fake.get(ANALYSIS, _id=item["_id"])["data"]["analysis_result"]
+        previews = [urlsplit(media["img_url"]).path for media in result["media"]]
+        assert previews == [f"/_mock/media/{item['_id']}.png"] * result["detected_objects"]
+    for job in jobs:
+        by_count.setdefault(job.fields["analysis_result"]["detected_objects"], []).append(job.planned)
+    assert len(by_count) > 1
+    assert all(all(plan is plans[0] for plan in plans) for plans in by_count.values())
