@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, settings
+from hypothesis import HealthCheck, settings
+
+from akool_mock.contract_tests.profiles import NO_SHRINK
 
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.register_profile(
@@ -19,9 +21,7 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 # The contract suite's `quick` (ci without shrinking: contract_tests/profiles.py), which mutation runs select.
-settings.register_profile(
-    "quick", settings.get_profile("ci"), phases=[p for p in Phase if p is not Phase.shrink]
-)
+settings.register_profile("quick", settings.get_profile("ci"), phases=NO_SHRINK)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 REPO = Path(__file__).resolve().parent.parent
