@@ -39,6 +39,14 @@ def rewrite(answer, change):
         return
     change(body)
     answer.body = json.dumps(body).encode()
+
+def sent(request):
+    return json.loads(request.body or b"{}")
+
+def rewritten(request, change):
+    body = sent(request)
+    change(body)
+    return dataclasses.replace(request, body=json.dumps(body).encode())
 """
 
 
@@ -106,9 +114,8 @@ def after(request, answer):
             """
 def before(request):
     if request.path == "/api/open/v3/faceswap/highquality/specifyimage":
-        body = json.loads(request.body or b"{}")
-        body.setdefault("modifyImage", "https://images.example.com/photos/team.png")
-        return dataclasses.replace(request, body=json.dumps(body).encode())
+        url = "https://images.example.com/photos/team.png"
+        return rewritten(request, lambda b: b.setdefault("modifyImage", url))
     return request
 """
         ),
@@ -275,7 +282,7 @@ def before(request):
             """
 def before(request):
     try:
-        body = json.loads(request.body or b"{}")
+        body = sent(request)
     except ValueError:
         return request
     if isinstance(body, dict) and body.pop("webhookUrl", None) is not None:
@@ -539,10 +546,10 @@ JobEngine.tick = lambda self, now: 0
             """
 def before(request):  # an obj_id the analysis did not find falls back to its first person
     if request.path == "/api/open/v4/headswap/task/create":
-        body = json.loads(request.body or b"{}")
-        for mapping in body.get("mappings") or []:
-            mapping["obj_id"] = 0
-        return dataclasses.replace(request, body=json.dumps(body).encode())
+        def change(body):
+            for mapping in body.get("mappings") or []:
+                mapping["obj_id"] = 0
+        return rewritten(request, change)
     return request
 """
         ),
@@ -558,10 +565,10 @@ SENT = [0]
 
 def before(request):  # earlier translations are forgotten: each create looks like a new video
     if request.path == "/api/open/v3/content/video/createbytranslate":
-        body = json.loads(request.body or b"{}")
-        SENT[0] += 1
-        body["url"] = f"{body.get('url')}?copy={SENT[0]}"
-        return dataclasses.replace(request, body=json.dumps(body).encode())
+        def change(body):
+            SENT[0] += 1
+            body["url"] = f"{body.get('url')}?copy={SENT[0]}"
+        return rewritten(request, change)
     return request
 """
         ),
@@ -606,7 +613,7 @@ def after(request, answer):
         wire(
             """
 def after(request, answer):  # the legacy detector reads image_url only
-    if request.path == "/detect" and not json.loads(request.body or b"{}").get("image_url"):
+    if request.path == "/detect" and not sent(request).get("image_url"):
         def change(b):
             b.update(error_code=1, error_msg="image_url is required")
             for name in ("landmarks", "landmarks_str", "region", "seconds"):
@@ -626,7 +633,7 @@ import base64
 
 def after(request, answer):  # WEBP is a supported format (face-detection.mdx), but not read here
     if request.path == "/interface/detect-api/detect_faces":
-        img = str(json.loads(request.body or b"{}").get("img") or "")
+        img = str(sent(request).get("img") or "")
         if base64.b64decode(img[:16] + "=" * (-len(img[:16]) % 4)).startswith(b"RIFF"):
             text = "Failed to process media"
             rewrite(answer, lambda b: b.update(error_code=1, error_msg=text, faces_obj={}))
@@ -658,7 +665,7 @@ def after(request, answer):  # crops made for the first frame of a video only
         wire(
             """
 def after(request, answer):  # only img is read: a URL reads as no input at all
-    if request.path == "/interface/detect-api/detect_faces" and json.loads(request.body or b"{}").get("url"):
+    if request.path == "/interface/detect-api/detect_faces" and sent(request).get("url"):
         text = "Either 'url' or 'img' parameter must be provided"
         rewrite(answer, lambda b: b.update(error_code=1, error_msg=text, faces_obj={}))
 """
@@ -703,7 +710,7 @@ def after(request, answer):  # the length is shown before the audio exists
             """
 def after(request, answer):  # without a format the file is named after none
     if request.path == "/api/open/v4/voice/tts":
-        audio = ((json.loads(request.body or b"{}").get("extra_options") or {}).get("audio_setting") or {})
+        audio = ((sent(request).get("extra_options") or {}).get("audio_setting") or {})
         def change(b):
             data = b.get("data") or {}
             if "format" not in audio and "file_name" in data:
@@ -735,10 +742,10 @@ def before(request):
             """
 def after(request, answer):
     if request.path == "/api/open/v4/text2Video/createByPrompt/batch":
-        sent = json.loads(request.body or b"{}")
+        asked = sent(request)
         def change(b):
             for video in (b.get("data") or {}).get("successList") or []:
-                if "extend_prompt" not in sent:
+                if "extend_prompt" not in asked:
                     video["extend_prompt"] = True
         rewrite(answer, change)
 """
@@ -764,9 +771,7 @@ deprecation.refusal = lambda call: None  # the 2026 refusal forgotten: served as
             """
 def before(request):  # the create forgets the web pages it was given
     if request.path == "/api/open/v4/knowledge/create":
-        body = json.loads(request.body or b"{}")
-        body.pop("urls", None)
-        return dataclasses.replace(request, body=json.dumps(body).encode())
+        return rewritten(request, lambda b: b.pop("urls", None))
     return request
 """
         ),
@@ -780,9 +785,7 @@ def before(request):  # the create forgets the web pages it was given
             """
 def before(request):  # the update drops the name: a clash is never seen, the call answers 1000
     if request.path == "/api/open/v4/knowledge/update":
-        body = json.loads(request.body or b"{}")
-        body.pop("name", None)
-        return dataclasses.replace(request, body=json.dumps(body).encode())
+        return rewritten(request, lambda b: b.pop("name", None))
     return request
 """
         ),
@@ -832,11 +835,11 @@ import re
 
 def before(request):  # voices looked up by voice_id only: an element naming a voice's 24-hex _id finds none
     if request.path == "/api/open/v3/talkingavatar/create":
-        body = json.loads(request.body or b"{}")
-        for element in body.get("elements") or []:
-            if re.fullmatch("[0-9a-f]{24}", str(element.get("voice_id"))):
-                element["voice_id"] += "-not-a-voice_id"
-        return dataclasses.replace(request, body=json.dumps(body).encode())
+        def change(body):
+            for element in body.get("elements") or []:
+                if re.fullmatch("[0-9a-f]{24}", str(element.get("voice_id"))):
+                    element["voice_id"] += "-not-a-voice_id"
+        return rewritten(request, change)
     return request
 """
         ),
@@ -947,9 +950,9 @@ _n = itertools.count()
 
 def before(request):  # every upload gets a fresh avatar_id: a duplicate is never refused
     if request.path == "/api/open/v3/avatar/create":
-        body = json.loads(request.body or b"{}")
-        body["avatar_id"] = f"{body.get('avatar_id')}x{next(_n)}"
-        return dataclasses.replace(request, body=json.dumps(body).encode())
+        def change(body):
+            body["avatar_id"] = f"{body.get('avatar_id')}x{next(_n)}"
+        return rewritten(request, change)
     return request
 """
         ),
@@ -965,7 +968,7 @@ _seen = set()
 
 def after(request, answer):  # an avatar_id uploaded once is refused for good, failed or not
     if request.path == "/api/open/v3/avatar/create":
-        avatar_id = json.loads(request.body or b"{}").get("avatar_id")
+        avatar_id = sent(request).get("avatar_id")
         if avatar_id in _seen:
             answer.body = json.dumps({"code": 1222, "msg": f"avatar_id: {avatar_id} already exists"}).encode()
         _seen.add(avatar_id)
