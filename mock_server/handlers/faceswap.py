@@ -21,6 +21,7 @@ from akool_mock.mock_server.handlers.common import (
     split_ids,
     start_job,
 )
+from akool_mock.mock_server.job_fields import Derived, shared_in
 from akool_mock.mock_server.jobs import FAILED, Job
 from akool_mock.mock_server.state import Account
 
@@ -64,8 +65,10 @@ def check_face_counts(body: dict[str, Any]) -> None:
 VIDEO_EXTENSIONS = (".mp4", ".mov", ".avi", ".webm", ".mkv", ".m4v")
 
 
-def _start(call: Call, *, url_at_submit: bool) -> tuple[Job, str, str]:
-    """The job, its `job_id`, and the result URL it shows at submit (empty for v4)."""
+def _start(call: Call, *, url_at_submit: bool, video: bool = False) -> tuple[Job, str, str]:
+    """The job, its `job_id`, and the result URL it shows at submit (empty for v4); with `video`, a v4 job
+    whose result is a video (planned before the job exists: the `immediate` lifecycle completes it as it is
+    created)."""
     backend = call.backend
     job_id = backend.ids.object_id()
     url = ""
@@ -76,7 +79,14 @@ def _start(call: Call, *, url_at_submit: bool) -> tuple[Job, str, str]:
         _id = backend.ids.object_id()
         url = backend.media_url_of(_id, spec.media if spec else "image")
         return start_job(call, {"job_id": job_id, "url": url}, job_id=_id), job_id, url
+    if video:
+        video_url = backend.result_url("video")
+        plan = shared_in(_VIDEO_PLANS, video_url, lambda: {"url": video_url})
+        return start_job(call, {"job_id": job_id, "url": url, "media": "video"}, planned=plan), job_id, url
     return start_job(call, {"job_id": job_id, "url": url}), job_id, url
+
+
+_VIDEO_PLANS: dict[Derived, dict[str, Any]] = {}  # one plan per result URL (per base URL)
 
 
 def create_v3(call: Call) -> Reply:
@@ -102,10 +112,7 @@ def target_is_video(url: str) -> bool:
 
 def create_plus(call: Call) -> Reply:
     """A v4 create whose job is a video job when target_url is a video: its result is an .mp4."""
-    job, job_id, _ = _start(call, url_at_submit=False)
-    if target_is_video(str(call.body["target_url"])):
-        job.fields["media"] = "video"
-        job.planned = {"url": call.backend.media_url(job, "video")}
+    job, job_id, _ = _start(call, url_at_submit=False, video=target_is_video(str(call.body["target_url"])))
     return ok({"_id": job.id, "job_id": job_id})
 
 

@@ -72,8 +72,8 @@ def submit_analysis(call: Call) -> Reply:
         "type": call.body["type"],
         "task_id": call.backend.ids.object_id(),
     }
-    job = start_job(call, fields, cost=0.0)
-    job.planned = _planned_analysis(call)
+    # Planned before the job exists: under the `immediate` lifecycle it completes as it is created.
+    job = start_job(call, fields, cost=0.0, planned=_planned_analysis(call))
     return ok(_analysis_view(job), msg="Analyze success")
 
 

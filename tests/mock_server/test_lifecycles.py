@@ -5,12 +5,21 @@ On the manual clock (time policy, the clock advanced by the control API) and on 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from akool_mock.mock_server.settings import build_settings
 from akool_mock.schemas import Operation
 from tests.mock_server.conftest import Fake, make_fake
-from tests.support.scenarios import create_job, job_operations, status_of, walk_to_completion, walk_to_failure
+from tests.support.scenarios import (
+    create_job,
+    job_operations,
+    poll,
+    status_of,
+    walk_to_completion,
+    walk_to_failure,
+)
 from tests.support.targets import PipelineApi
 
 JOBS = job_operations()
@@ -43,3 +52,26 @@ def test_job_moves_a_step_every_n_polls(op: Operation) -> None:
     assert seen[0] == 1
     assert seen == sorted(seen), seen
     assert seen[-1] == 3, seen
+
+
+def _shape(value: Any) -> Any:
+    """A JSON value's structure: keys, list lengths and the type of each leaf (ids and times differ)."""
+    if isinstance(value, dict):
+        return {key: _shape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shape(item) for item in value]
+    return type(value).__name__
+
+
+@pytest.mark.parametrize("op", JOBS, ids=lambda op: op.id)
+def test_a_job_finished_as_it_is_created_shows_what_one_finished_on_the_clock_shows(op: Operation) -> None:
+    """The immediate lifecycle completes a job inside its create: whatever the handler plans for the result
+    (a head swap analysis, a voice_id) must be there by then, not set after the job was made."""
+    immediate = make_fake(build_settings({"lifecycle": {"policy": "immediate"}}, clock="manual", seed=3))
+    api = PipelineApi(immediate)
+    item = poll(api, op, create_job(api, op))
+    clocked = PipelineApi(make_fake(build_settings(clock="manual", seed=3)))
+    job_id = create_job(clocked, op)
+    clocked.advance(3600)
+    expected = poll(clocked, op, job_id)
+    assert _shape(item) == _shape(expected)

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from akool_mock.fixtures import FIXTURES_DIR
+from akool_mock.mock_server.settings import build_settings
 from tests.mock_server.conftest import Fake, make_fake
 
 PLUS = "/api/open/v4/faceswap/faceswapPlusByImage"
@@ -36,6 +37,17 @@ def test_a_video_target_gives_a_video_result_with_the_video_fields(fake: Fake, t
     assert (item["faceswap_type"], item["image"], item["video_duration"]) == (2, 0, 10)
     media = fake.request("GET", urlsplit(item["url"]).path)
     assert (media.status, media.content_type) == (200, "video/mp4")
+
+
+def test_a_video_swap_finished_as_it_is_created_is_a_video() -> None:
+    """Under the `immediate` lifecycle the job completes inside its create: its video plan is made first."""
+    fake = make_fake(build_settings({"lifecycle": {"policy": "immediate"}}, clock="manual", seed=7))
+    body = {"source_url": FACE, "target_url": "https://example.com/v.mp4", "single_face_mode": True}
+    created = fake.post(PLUS, body)
+    (item,) = fake.get(RESULTS, _ids=created["data"]["_id"])["data"]["result"]
+    assert item["faceswap_status"] == 3
+    assert urlsplit(item["url"]).path == f"/_mock/media/{item['_id']}.mp4"
+    assert (item["faceswap_type"], item["image"]) == (2, 0)
 
 
 def test_an_image_target_stays_an_image_job(fake: Fake) -> None:
