@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 import secrets
 import string
@@ -10,6 +11,7 @@ from typing import Any
 from akool_mock.mock_server.clock import Clock
 
 _ALPHANUMERIC = string.ascii_letters + string.digits
+_PROCESS_KEY = secrets.token_bytes(32)  # `job_token`'s key in a fake without a seed
 
 
 class IdFactory:
@@ -57,6 +59,10 @@ class IdFactory:
         but no run can guess another run's credentials (NOTES.md #seeded-secrets)."""
         return secrets.token_urlsafe(length)[:length]
 
+    @property
+    def seed(self) -> int | None:
+        return self._seed
+
     def number(self, low: int, high: int) -> int:
         return self._random.randint(low, high)
 
@@ -66,3 +72,12 @@ class IdFactory:
     @property
     def random(self) -> random.Random:
         return self._random
+
+
+def job_token(seed: int | None, name: str, length: int) -> str:
+    """Alphanumeric text of `length` (at most 64) that only `name` (a job id) and the fake's seed determine:
+    a value a job shows that is computed when read instead of kept (job_fields.py `Derived`). Keyed BLAKE2b,
+    so it looks random; with a seed it is the same on every run, without one a key chosen at start-up."""
+    key = _PROCESS_KEY if seed is None else hashlib.sha256(f"akool-mock job token {seed}".encode()).digest()
+    digest = hashlib.blake2b(name.encode(), key=key, digest_size=64).digest()
+    return "".join([_ALPHANUMERIC[byte % len(_ALPHANUMERIC)] for byte in digest[:length]])

@@ -14,15 +14,25 @@ kind instead) and a `create_time` equal to the job's creation in milliseconds (a
 Long request echoes are kept as bytes and decoded when read (`stored`, `unpack`): a list or an
 object as its JSON text (deflated from `PACK_FROM` bytes), a string of `PACK_FROM` characters or more
 deflated. The scenes of an avatar video are 4.2 KB of Python objects and 755 B of JSON; a 1,146-character
-text deflates to ~600 B. Each value is compressed alone (no shared dictionary, nothing shared between jobs),
-so every job pays for its own content. Readers see the same values either way (decoded values are new
-objects: a reader that changes one in place must write it back), and state files store them written out,
-as they always did.
+text deflates to ~600 B. Each value is compressed alone (no shared compression dictionary). Readers see the
+same values either way (decoded values are new objects: a reader that changes one in place must write it
+back), and state files store them written out, as they always did.
+
+Equal long values are kept once (`shared`): a packed value, and a string of `SHARE_FROM` characters or more
+(URLs, prompts), is looked up in one table of such values and the object found is stored instead of the new
+one. Tests and load generators send the same fixture text, URL or scene list to thousands of jobs; each then
+costs an 8-byte reference instead of 100 B to 700 B. Values are immutable (a `str`, or `bytes` decoded into
+new objects on read), so sharing one is invisible to every reader. The table holds at most `SHARED_BYTES`
+of values: when a new one would not fit, the values no job holds any more are dropped first (at most once
+per half a table's worth of new values, so the sweep costs O(1) per value stored), and a value that still
+does not fit is stored unshared, as before. Distinct values cost their own bytes plus a table slot (~40 B):
+`benchmarks.kinds --distinct-text` measures that case.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import zlib
 from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, MutableMapping, ValuesView
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -34,6 +44,9 @@ MAX_LAYOUTS = 4096
 # A string this long or longer is kept deflated, and a list or object's JSON text too (shorter, JSON text as
 # is): below it, deflating saves too little to pay for its time (BENCHMARKS.md, "Scale of every job kind").
 PACK_FROM = 256
+# A string this long or longer (not packed), and every packed value, is kept once for equal values (`shared`).
+SHARE_FROM = 64
+SHARED_BYTES = 16 << 20  # the most the table of shared values holds (characters of str, bytes of bytes)
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -83,13 +96,71 @@ def _deflated(tag: bytes, data: bytes) -> bytes:
 def stored(value: Any) -> Any:
     """What a job keeps for `value`: a string of `PACK_FROM` characters or more deflated, a list or an object
     (even an empty one: every container read is then a new one, and `b"[]"` is 35 B against a list's 56) as
-    its JSON text, deflated from `PACK_FROM` bytes, when that decodes equal; anything else as it is."""
+    its JSON text, deflated from `PACK_FROM` bytes, when that decodes equal; anything else as it is. Packed
+    values and strings of `SHARE_FROM` characters or more are `shared`."""
     kind = value.__class__
     if kind is str:
-        return value if len(value) < PACK_FROM else _stored_text(value)
+        if len(value) < SHARE_FROM:
+            return value
+        return shared(value if len(value) < PACK_FROM else _stored_text(value))
     if kind is list or kind is dict:
-        return _stored_json(value)
+        return shared(_stored_json(value))
     return value
+
+
+class _SharedValues:
+    """The table behind `shared`: each value is its own key, so a hit gives the object already kept."""
+
+    __slots__ = ("missed", "size", "table")
+
+    def __init__(self) -> None:
+        self.table: dict[Any, Any] = {}
+        self.size = 0  # the length of every value in the table
+        self.missed = 0  # values looked up and not found since the last sweep
+
+    def get(self, value: Any) -> Any:
+        found = self.table.get(value)
+        if found is not None:
+            return found
+        self.missed += 1
+        if self.size + len(value) > SHARED_BYTES:
+            # Full: sweep once half a table's worth of new values has been offered since the last sweep.
+            if self.missed * 2 < len(self.table) or not self._sweep():
+                return value  # full of values jobs still hold: kept unshared
+            if self.size + len(value) > SHARED_BYTES:
+                return value
+        self.table[value] = value
+        self.size += len(value)
+        return value
+
+    def _sweep(self) -> bool:
+        """Drop the values only the table holds (their jobs were deleted or reset); True if any was."""
+        unheld = [value for value in self.table if sys.getrefcount(value) <= _UNHELD]
+        for value in unheld:
+            del self.table[value]
+            self.size -= len(value)
+        self.missed = 0
+        if unheld:
+            self.table = dict(self.table)  # a dict keeps its table as keys go
+        return bool(unheld)
+
+
+def _references_when_unheld() -> int:
+    """`sys.getrefcount` of a value in `_sweep` when nothing but the table holds it (key and value of its
+    entry, the comprehension's name, the call's argument), measured rather than assumed."""
+    probe = _SharedValues()
+    probe.get("x" * SHARE_FROM + "probe")
+    counts = [sys.getrefcount(value) for value in probe.table]
+    return counts[0]
+
+
+_UNHELD = _references_when_unheld()
+SHARED = _SharedValues()
+
+
+def shared(value: Any) -> Any:
+    """The one object kept for values equal to `value` (a `str` or packed `bytes`), or `value` itself."""
+    return SHARED.get(value) if value.__class__ is bytes or value.__class__ is str else value
 
 
 def _stored_text(value: str) -> Any:
@@ -109,8 +180,11 @@ def _stored_json(value: list[Any] | dict[str, Any]) -> Any:
     return _deflated(JSON, text) if len(text) >= PACK_FROM else text
 
 
-def stored_values(values: Mapping[str, Any]) -> dict[str, Any]:
-    """A new dict of `values`, each `stored` (a job's `planned` results)."""
+def stored_values(values: dict[str, Any]) -> dict[str, Any]:
+    """A new dict of `values`, each `stored` (a job's `planned` results); `values` itself when each is a
+    `Derived`, so a plan computed when read is one dict shared by every job given it."""
+    if all(value.__class__ is Derived for value in values.values()):
+        return values
     return {name: stored(value) for name, value in values.items()}
 
 

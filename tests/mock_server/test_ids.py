@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from akool_mock.mock_server.clock import ManualClock
-from akool_mock.mock_server.ids import IdFactory
+from akool_mock.mock_server.ids import IdFactory, job_token
 from akool_mock.mock_server.settings import DEFAULT_API_KEY, DEFAULT_CLIENT_ID, build_settings
 from tests.mock_server.conftest import Fake, make_fake
 
@@ -47,3 +50,33 @@ def test_a_fixed_key_stays_fixed_under_a_seed() -> None:
         fixed = fake.request("POST", "/_mock/accounts", body={"api_key": "k" * 32}).body
         assert fixed["api_key"] == "k" * 32
         assert fake.backend.accounts[DEFAULT_CLIENT_ID].api_key == DEFAULT_API_KEY
+
+
+def test_a_job_token_is_the_same_for_a_seed_and_name_and_differs_otherwise() -> None:
+    token = job_token(7, "6774858062d82c07cdc2094e", 64)
+    assert len(token) == 64
+    assert token.isalnum()
+    assert token.isascii()
+    assert job_token(7, "6774858062d82c07cdc2094e", 64) == token
+    others = {job_token(7, "6774858062d82c07cdc2094f", 64), job_token(8, "6774858062d82c07cdc2094e", 64)}
+    assert token not in others
+    assert len(others) == 2
+    assert job_token(None, "a", 64) == job_token(None, "a", 64) != job_token(0, "a", 64)
+    assert job_token(7, "a", 10) == job_token(7, "a", 64)[:10]
+
+
+def test_a_seeded_clone_gets_the_same_voice_id_on_every_run() -> None:
+    code = (
+        "from tests.mock_server.conftest import make_fake\n"
+        "from akool_mock.mock_server.settings import build_settings\n"
+        "fake = make_fake(build_settings(clock='manual', seed=5))\n"
+        "body = {'source_voice_file': 'https://example.com/a.mp3', 'voice_options': {}}\n"
+        "job_id = fake.post('/api/open/v4/voice/clone', body)['data']['_id']\n"
+        "print(fake.backend.jobs.get(job_id).planned_dict()['voice_id'])\n"
+    )
+    runs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        for _ in "ab"
+    }
+    assert len(runs) == 1
+    assert len(runs.pop().strip()) == 64

@@ -6,12 +6,15 @@ import json
 import zlib
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from akool_mock.mock_server import job_fields
 from akool_mock.mock_server.job_fields import (
     CREATED_MS,
     PACK_FROM,
+    SHARE_FROM,
     Derived,
     JobFields,
     layout_of,
@@ -214,3 +217,55 @@ def test_a_planned_value_is_kept_packed_and_read_as_given() -> None:
     assert job.planned is not None
     assert all(type(value) is bytes for value in job.planned.values())
     assert job.planned_dict() == plan
+
+
+def test_equal_long_values_are_kept_once_and_short_ones_as_they_come() -> None:
+    text = "In late spring, the peony garden awakens. " * 30  # packed
+    url = "https://example.com/media/" + "a" * SHARE_FROM  # shared as it is
+    short = "s" * (SHARE_FROM - 1)
+    scenes = {"data": [{"width": 1920, "height": 1080}] * 4}
+    first = make({"text": text, "url": url, "short": short, "scenes": scenes}, job_id="j1")
+    copies = {"text": "".join(text), "url": "".join(url), "short": "".join(short), "scenes": dict(scenes)}
+    second = make(copies)
+    assert [a is b for a, b in zip(first.values, second.values, strict=True)] == [True, True, False, True]
+    assert second.field_dict() == {"text": text, "url": url, "short": short, "scenes": scenes}
+
+
+@pytest.fixture
+def small_table(monkeypatch: pytest.MonkeyPatch) -> job_fields._SharedValues:
+    table = job_fields._SharedValues()
+    monkeypatch.setattr(job_fields, "SHARED", table)
+    monkeypatch.setattr(job_fields, "SHARED_BYTES", 10 * SHARE_FROM)
+    return table
+
+
+def _value(n: int) -> str:
+    return f"{n:0{SHARE_FROM}d}"
+
+
+def test_a_full_table_drops_the_values_no_job_holds(small_table: job_fields._SharedValues) -> None:
+    jobs = [make({"v": _value(n)}, job_id=f"j{n}") for n in range(10)]
+    assert len(small_table.table) == 10
+    del jobs[:8]  # their jobs are gone (reset, or deleted and compacted)
+    later = [make({"v": _value(n)}, job_id=f"k{n}") for n in range(10, 15)]
+    assert sorted(small_table.table) == [_value(n) for n in (8, 9, 10, 11, 12, 13, 14)]
+    assert all(job.values[0] is small_table.table[job.values[0]] for job in jobs + later)
+
+
+def test_a_table_full_of_held_values_stores_new_ones_unshared(small_table: job_fields._SharedValues) -> None:
+    held = [make({"v": _value(n)}, job_id=f"j{n}") for n in range(10)]
+    extra = [make({"v": _value(n)}, job_id=f"k{n}") for n in range(10, 40)]
+    assert len(small_table.table) == 10
+    assert len(held) == 10
+    assert [job.field("v") for job in extra] == [_value(n) for n in range(10, 40)]
+    assert small_table.size <= job_fields.SHARED_BYTES
+
+
+@given(values=st.lists(st.text(min_size=SHARE_FROM, max_size=SHARE_FROM + 300), max_size=30))
+def test_the_table_stays_within_its_bound_and_every_job_reads_its_own_value(values: list[str]) -> None:
+    table = job_fields._SharedValues()
+    jobs = [make({"v": value}, job_id=f"j{n}") for n, value in enumerate(values)]
+    for value in values:
+        table.get(value)
+    assert [job.field("v") for job in jobs] == values
+    assert table.size == sum(len(value) for value in table.table) <= job_fields.SHARED_BYTES

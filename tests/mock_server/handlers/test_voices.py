@@ -94,7 +94,9 @@ def test_clone_answers_the_voice_document_with_status_1_and_no_voice_id(fake: Fa
 
 def test_clone_walks_to_completion_on_the_clock_and_reveals_the_planned_voice_id(fake: Fake) -> None:
     data = clone(fake)
-    planned = fake.backend.jobs.get(data["_id"]).planned["voice_id"]
+    planned = fake.backend.jobs.get(data["_id"]).planned_dict()["voice_id"]
+    assert len(planned) == 64
+    assert planned.isalnum()
     assert voice(fake, data["_id"])["data"]["status"] == 1
     fake.clock.advance(3)
     assert voice(fake, data["_id"])["data"]["status"] == 2
