@@ -18,15 +18,16 @@ text deflates to ~600 B. Each value is compressed alone (no shared compression d
 same values either way (decoded values are new objects: a reader that changes one in place must write it
 back), and state files store them written out, as they always did.
 
-Equal long values are kept once (`shared`): a packed value, and a string of `SHARE_FROM` characters or more
-(URLs, prompts), is looked up in one table of such values and the object found is stored instead of the new
-one. Tests and load generators send the same fixture text, URL or scene list to thousands of jobs; each then
-costs an 8-byte reference instead of 100 B to 700 B. Values are immutable (a `str`, or `bytes` decoded into
-new objects on read), so sharing one is invisible to every reader. The table holds at most `SHARED_BYTES`
-of values: when a new one would not fit, the values no job holds any more are dropped first (at most once
-per half a table's worth of new values, so the sweep costs O(1) per value stored), and a value that still
-does not fit is stored unshared, as before. Distinct values cost their own bytes plus a table slot (~40 B):
-`benchmarks.kinds --distinct-text` measures that case.
+Equal values are kept once (`shared`): every string and packed value is looked up in one table of such
+values and the object found is stored instead of the new one (a value enters the table the second time it
+is seen, so the ids and URLs the fake makes for one job never do). Tests and load generators send the same
+fixture text, URL, scene list or enum ("720p", "mp3") to thousands of jobs; each then costs an 8-byte
+reference instead of 50 B to 700 B. Values are immutable (a `str`, or `bytes` decoded into new objects on
+read), so sharing one is invisible to every reader. The table holds at most `SHARED_BYTES` (each value's
+length plus `ENTRY_COST` for its slot): when a new value would not fit, the values no job holds any more
+are dropped first (at most once per half a table's worth of new values, so the sweep costs O(1) per value
+stored), and a value that still does not fit is stored unshared, as before. `benchmarks.kinds
+--distinct-text` measures jobs whose long texts all differ.
 """
 
 from __future__ import annotations
@@ -44,9 +45,11 @@ MAX_LAYOUTS = 4096
 # A string this long or longer is kept deflated, and a list or object's JSON text too (shorter, JSON text as
 # is): below it, deflating saves too little to pay for its time (BENCHMARKS.md, "Scale of every job kind").
 PACK_FROM = 256
-# A string this long or longer (not packed), and every packed value, is kept once for equal values (`shared`).
-SHARE_FROM = 64
-SHARED_BYTES = 16 << 20  # the most the table of shared values holds (characters of str, bytes of bytes)
+# The most the table of shared values holds (`shared`): characters of str, bytes of bytes, plus each entry's
+# slot (the entry in the dict's table and its index, at two thirds full at worst).
+SHARED_BYTES = 16 << 20
+ENTRY_COST = 48
+SEEN_BITS = 1 << 19  # the bitmap of values seen once (`_SharedValues`)
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -97,40 +100,54 @@ def stored(value: Any) -> Any:
     """What a job keeps for `value`: a string of `PACK_FROM` characters or more deflated, a list or an object
     (even an empty one: every container read is then a new one, and `b"[]"` is 35 B against a list's 56) as
     its JSON text, deflated from `PACK_FROM` bytes, when that decodes equal; anything else as it is. Packed
-    values and strings of `SHARE_FROM` characters or more are `shared`."""
+    values and strings are `shared`."""
     kind = value.__class__
     if kind is str:
-        if len(value) < SHARE_FROM:
-            return value
-        return shared(value if len(value) < PACK_FROM else _stored_text(value))
+        return SHARED.get(value if len(value) < PACK_FROM else _stored_text(value))
     if kind is list or kind is dict:
         return shared(_stored_json(value))
     return value
 
 
 class _SharedValues:
-    """The table behind `shared`: each value is its own key, so a hit gives the object already kept."""
+    """The table behind `shared`: each value is its own key, so a hit gives the object already kept. A value
+    enters it the second time it is seen: the first time only a bit for its hash is set, in a bitmap of
+    `SEEN_BITS` bits (64 KiB, whatever the number of jobs) cleared once `SEEN_BITS // 8` have been set, so
+    the values only one job ever has (its ids, its own URLs) cost no slot. A bit set by another hash only
+    lets a value in on its first sight (at most one in eight)."""
 
-    __slots__ = ("missed", "size", "table")
+    __slots__ = ("marked", "missed", "seen", "size", "table")
 
     def __init__(self) -> None:
         self.table: dict[Any, Any] = {}
-        self.size = 0  # the length of every value in the table
-        self.missed = 0  # values looked up and not found since the last sweep
+        self.size = 0  # each value's length plus ENTRY_COST
+        self.missed = 0  # values seen again and not found since the last sweep
+        self.seen = bytearray(SEEN_BITS // 8)  # a bit per hash (modulo SEEN_BITS) of the values seen once
+        self.marked = 0  # bits set since the bitmap was last cleared
 
     def get(self, value: Any) -> Any:
         found = self.table.get(value)
         if found is not None:
             return found
+        bit = hash(value) & (SEEN_BITS - 1)
+        mask = 1 << (bit & 7)
+        if not self.seen[bit >> 3] & mask:
+            if self.marked >= SEEN_BITS // 8:
+                self.seen = bytearray(SEEN_BITS // 8)
+                self.marked = 0
+            self.seen[bit >> 3] |= mask
+            self.marked += 1
+            return value
         self.missed += 1
-        if self.size + len(value) > SHARED_BYTES:
+        cost = len(value) + ENTRY_COST
+        if self.size + cost > SHARED_BYTES:
             # Full: sweep once half a table's worth of new values has been offered since the last sweep.
             if self.missed * 2 < len(self.table) or not self._sweep():
                 return value  # full of values jobs still hold: kept unshared
-            if self.size + len(value) > SHARED_BYTES:
+            if self.size + cost > SHARED_BYTES:
                 return value
         self.table[value] = value
-        self.size += len(value)
+        self.size += cost
         return value
 
     def _sweep(self) -> bool:
@@ -138,7 +155,7 @@ class _SharedValues:
         unheld = [value for value in self.table if sys.getrefcount(value) <= _UNHELD]
         for value in unheld:
             del self.table[value]
-            self.size -= len(value)
+            self.size -= len(value) + ENTRY_COST
         self.missed = 0
         if unheld:
             self.table = dict(self.table)  # a dict keeps its table as keys go
@@ -149,7 +166,10 @@ def _references_when_unheld() -> int:
     """`sys.getrefcount` of a value in `_sweep` when nothing but the table holds it (key and value of its
     entry, the comprehension's name, the call's argument), measured rather than assumed."""
     probe = _SharedValues()
-    probe.get("x" * SHARE_FROM + "probe")
+    value = f"probe {id(probe)}"  # a new string: a literal would be held by this code too
+    probe.get(value)
+    probe.get(value)  # kept the second time it is seen
+    del value
     counts = [sys.getrefcount(value) for value in probe.table]
     return counts[0]
 

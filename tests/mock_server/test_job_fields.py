@@ -14,7 +14,6 @@ from akool_mock.mock_server import job_fields
 from akool_mock.mock_server.job_fields import (
     CREATED_MS,
     PACK_FROM,
-    SHARE_FROM,
     Derived,
     JobFields,
     layout_of,
@@ -219,53 +218,78 @@ def test_a_planned_value_is_kept_packed_and_read_as_given() -> None:
     assert job.planned_dict() == plan
 
 
-def test_equal_long_values_are_kept_once_and_short_ones_as_they_come() -> None:
+def test_equal_values_are_kept_once_from_the_second_time_they_are_seen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(job_fields, "SHARED", job_fields._SharedValues())
     text = "In late spring, the peony garden awakens. " * 30  # packed
-    url = "https://example.com/media/" + "a" * SHARE_FROM  # shared as it is
-    short = "s" * (SHARE_FROM - 1)
+    url = "https://example.com/media/" + "a" * 64
     scenes = {"data": [{"width": 1920, "height": 1080}] * 4}
-    first = make({"text": text, "url": url, "short": short, "scenes": scenes}, job_id="j1")
-    copies = {"text": "".join(text), "url": "".join(url), "short": "".join(short), "scenes": dict(scenes)}
-    second = make(copies)
-    assert [a is b for a, b in zip(first.values, second.values, strict=True)] == [True, True, False, True]
-    assert second.field_dict() == {"text": text, "url": url, "short": short, "scenes": scenes}
+
+    def fields() -> dict[str, Any]:  # new objects each time, as a request's parser makes them
+        return {"text": "".join(text), "url": "".join(url), "short": "".join("720p"), "scenes": dict(scenes)}
+
+    first, second, third = (
+        make(fields(), job_id="j1"),
+        make(fields(), job_id="j2"),
+        make(fields(), job_id="j3"),
+    )
+    assert [a is b for a, b in zip(second.values, third.values, strict=True)] == [True] * 4
+    assert [a is b for a, b in zip(first.values, second.values, strict=True)] == [False] * 4
+    assert (
+        first.field_dict()
+        == third.field_dict()
+        == {"text": text, "url": url, "short": "720p", "scenes": scenes}
+    )
+
+
+def test_a_value_seen_once_takes_no_slot_in_the_table() -> None:
+    table = job_fields._SharedValues()
+    values = [f"job {n}" for n in range(1000)]
+    for value in values:
+        table.get(value)
+    bits = [hash(value) & (job_fields.SEEN_BITS - 1) for value in values]
+    collided = [value for n, value in enumerate(values) if bits[n] in bits[:n]]  # let in on first sight
+    assert list(table.table) == collided
 
 
 @pytest.fixture
 def small_table(monkeypatch: pytest.MonkeyPatch) -> job_fields._SharedValues:
     table = job_fields._SharedValues()
     monkeypatch.setattr(job_fields, "SHARED", table)
-    monkeypatch.setattr(job_fields, "SHARED_BYTES", 10 * SHARE_FROM)
+    monkeypatch.setattr(job_fields, "SHARED_BYTES", 10 * (64 + job_fields.ENTRY_COST))
     return table
 
 
 def _value(n: int) -> str:
-    return f"{n:0{SHARE_FROM}d}"
+    return f"{n:064d}"
 
 
 def test_a_full_table_drops_the_values_no_job_holds(small_table: job_fields._SharedValues) -> None:
-    jobs = [make({"v": _value(n)}, job_id=f"j{n}") for n in range(10)]
+    jobs = [make({"v": _value(n)}, job_id=f"j{n}{twice}") for n in range(10) for twice in "ab"]
     assert len(small_table.table) == 10
-    del jobs[:8]  # their jobs are gone (reset, or deleted and compacted)
-    later = [make({"v": _value(n)}, job_id=f"k{n}") for n in range(10, 15)]
+    del jobs[:16]  # their jobs are gone (reset, or deleted and compacted)
+    later = [make({"v": _value(n)}, job_id=f"k{n}{twice}") for n in range(10, 15) for twice in "ab"]
     assert sorted(small_table.table) == [_value(n) for n in (8, 9, 10, 11, 12, 13, 14)]
-    assert all(job.values[0] is small_table.table[job.values[0]] for job in jobs + later)
+    # from the second job with a value on, the table's object is the one stored
+    assert all(job.values[0] is small_table.table[job.values[0]] for job in (jobs + later)[1::2])
 
 
 def test_a_table_full_of_held_values_stores_new_ones_unshared(small_table: job_fields._SharedValues) -> None:
-    held = [make({"v": _value(n)}, job_id=f"j{n}") for n in range(10)]
-    extra = [make({"v": _value(n)}, job_id=f"k{n}") for n in range(10, 40)]
+    held = [make({"v": _value(n)}, job_id=f"j{n}{twice}") for n in range(10) for twice in "ab"]
+    extra = [make({"v": _value(n)}, job_id=f"k{n}{twice}") for n in range(10, 40) for twice in "ab"]
     assert len(small_table.table) == 10
-    assert len(held) == 10
-    assert [job.field("v") for job in extra] == [_value(n) for n in range(10, 40)]
+    assert len(held) == 20
+    assert [job.field("v") for job in extra] == [_value(n) for n in range(10, 40) for _ in "ab"]
     assert small_table.size <= job_fields.SHARED_BYTES
 
 
-@given(values=st.lists(st.text(min_size=SHARE_FROM, max_size=SHARE_FROM + 300), max_size=30))
+@given(values=st.lists(st.text(max_size=300), max_size=30))
 def test_the_table_stays_within_its_bound_and_every_job_reads_its_own_value(values: list[str]) -> None:
     table = job_fields._SharedValues()
     jobs = [make({"v": value}, job_id=f"j{n}") for n, value in enumerate(values)]
-    for value in values:
+    for value in values + values:
         table.get(value)
     assert [job.field("v") for job in jobs] == values
-    assert table.size == sum(len(value) for value in table.table) <= job_fields.SHARED_BYTES
+    assert table.size == sum(len(value) + job_fields.ENTRY_COST for value in table.table)
+    assert table.size <= job_fields.SHARED_BYTES
