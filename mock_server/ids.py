@@ -74,10 +74,15 @@ class IdFactory:
         return self._random
 
 
-def job_token(seed: int | None, name: str, length: int) -> str:
-    """Alphanumeric text of `length` (at most 64) that only `name` (a job id) and the fake's seed determine:
-    a value a job shows that is computed when read instead of kept (job_fields.py `Derived`). Keyed BLAKE2b,
-    so it looks random; with a seed it is the same on every run, without one a key chosen at start-up."""
+def job_digest(seed: int | None, name: str, size: int) -> bytes:
+    """`size` bytes (at most 64) that only `name` (a job id, with what the value is for) and the fake's seed
+    determine: for a value a job shows that is computed when read instead of kept (job_fields.py `Derived`).
+    Keyed BLAKE2b, so it looks random; with a seed it is the same on every run, without one a key chosen at
+    start-up."""
     key = _PROCESS_KEY if seed is None else hashlib.sha256(f"akool-mock job token {seed}".encode()).digest()
-    digest = hashlib.blake2b(name.encode(), key=key, digest_size=64).digest()
-    return "".join([_ALPHANUMERIC[byte % len(_ALPHANUMERIC)] for byte in digest[:length]])
+    return hashlib.blake2b(name.encode(), key=key, digest_size=size).digest()
+
+
+def job_token(seed: int | None, name: str, length: int) -> str:
+    """Alphanumeric text of `length` (at most 64) made from `job_digest`."""
+    return "".join([_ALPHANUMERIC[byte % len(_ALPHANUMERIC)] for byte in job_digest(seed, name, 64)[:length]])

@@ -29,7 +29,7 @@ from akool_mock.mock_server.handlers.common import (
     start_job,
     team_id,
 )
-from akool_mock.mock_server.ids import job_token
+from akool_mock.mock_server.ids import job_digest, job_token
 from akool_mock.mock_server.job_fields import Derived, shared_in
 from akool_mock.mock_server.jobs import COMPLETED, FAILED, QUEUED, Job
 from akool_mock.mock_server.state import Backend
@@ -105,6 +105,20 @@ def _assumed_change_seconds() -> float:
 
 def _hex32(call: Call) -> str:
     return f"{call.backend.ids.random.getrandbits(128):032x}"
+
+
+def _hex_name(call: Call, purpose: str, suffix: str = "") -> Derived:
+    """32 random-looking hex characters, then `suffix`, made from the job id when read (`job_digest`): one
+    shared object instead of ~85 B per job (a TTS or changer result's `name` and `file_name`)."""
+    seed = call.backend.ids.seed
+
+    def make() -> Derived:
+        return Derived(lambda job: job_digest(seed, f"{purpose} {job.id}", 16).hex() + suffix)
+
+    return shared_in(_HEX_NAMES, (seed, purpose, suffix), make)
+
+
+_HEX_NAMES: dict[tuple[int | None, str, str], Derived] = {}
 
 
 # ----- voices (clones and Akool voices) ---------------------------------------------------------------
@@ -302,7 +316,7 @@ def _answer_options(sent: dict[str, Any], defaults: dict[str, Any]) -> dict[str,
     return {**defaults, **{key: value for key, value in sent.items() if key in ANSWER_OPTIONS}}
 
 
-def _result_fields(call: Call, voice: dict[str, Any], file_name: str) -> dict[str, Any]:
+def _result_fields(call: Call, voice: dict[str, Any], file_name: str | Derived) -> dict[str, Any]:
     account = call.owner
     fields: dict[str, Any] = {
         "create_time": call.backend.now_ms(),
@@ -313,7 +327,7 @@ def _result_fields(call: Call, voice: dict[str, Any], file_name: str) -> dict[st
         "duration": 0,
         "file_name": file_name,
         "deduction_credit": 0.0,
-        "name": _hex32(call),
+        "name": _hex_name(call, "name"),
         "priority": 2,
         "__v": 0,
         "voice_model_id": voice["_id"],
@@ -338,7 +352,7 @@ def tts(call: Call) -> Reply:
         raise ValidationFailed(f"input_text: at most {MAX_INPUT_TEXT} characters (Business plan limit)")
     voice = _usable_voice(call, body["voice_id"])
     audio = (body.get("extra_options") or {}).get("audio_setting") or {}
-    fields = _result_fields(call, voice, f"{_hex32(call)}.{audio.get('format', 'mp3')}")
+    fields = _result_fields(call, voice, _hex_name(call, "file", f".{audio.get('format', 'mp3')}"))
     fields["input_text"] = text
     if body.get("language_code"):
         fields["language_code"] = body["language_code"]
@@ -357,7 +371,7 @@ def change(call: Call) -> Reply:
     body = call.body
     voice = _usable_voice(call, body["voice_id"])
     source = body["source_voice_file"]
-    fields = _result_fields(call, voice, _file_name(source) or f"{_hex32(call)}.mp3")
+    fields = _result_fields(call, voice, _file_name(source) or _hex_name(call, "file", ".mp3"))
     fields["source_voice_file"] = source
     # The changer answer knows the source's duration at status 1 (12800 in the docs' example).
     fields["duration"] = int(_assumed_change_seconds() * 1000)

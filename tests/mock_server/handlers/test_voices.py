@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -229,6 +230,20 @@ def test_tts_walks_to_completion_and_shows_in_the_tts_list(fake: Fake) -> None:
     listed = fake.get(RESULTS, type=1)["data"]
     assert [r["_id"] for r in listed["result"]] == [data["_id"]]
     assert fake.get(RESULTS, type=2)["data"]["count"] == 0
+
+
+def test_a_tts_result_has_its_own_hex_name_and_file_name_in_its_format(fake: Fake) -> None:
+    """Both are 32 hex characters made from the job id when read: the same on every poll, one per job."""
+    wav = {"audio_setting": {"format": "wav"}}
+    body = {"input_text": "Hello", "voice_id": STOCK_ID, "extra_options": wav}
+    first, second = fake.post(TTS, body)["data"], fake.post(TTS, body)["data"]
+    for data in (first, second):
+        assert re.fullmatch(r"[0-9a-f]{32}", data["name"])
+        assert re.fullmatch(r"[0-9a-f]{32}\.wav", data["file_name"])
+        assert data["name"] != data["file_name"][:32]
+        polled = result(fake, data["_id"])["data"]["result"]
+        assert (polled["name"], polled["file_name"]) == (data["name"], data["file_name"])
+    assert len({first["name"], second["name"], first["file_name"], second["file_name"]}) == 4
 
 
 def test_tts_failure_shows_status_4_and_no_preview(fake: Fake) -> None:
