@@ -27,6 +27,7 @@ DEFAULT_TIMEOUT_S = 10.0
 # jump that makes 50,000 due holds 512 bodies at a time, not all of them (the peak stayed in the RSS).
 SYNC_BATCH = 512
 WEBHOOK_IN_FLIGHT = 128  # webhook POSTs in flight at once under uvicorn: a slow receiver holds one place
+ASYNC_BATCH = 2 * WEBHOOK_IN_FLIGHT  # deliveries one uvicorn sender seals and sends at a time (`send_async`)
 
 
 def encode(body: dict[str, Any]) -> bytes:
@@ -77,32 +78,38 @@ def _send_each(backend: Any, sender: SyncSender, outgoing: list[Outgoing]) -> in
     return len(outgoing)
 
 
-async def send_async(backend: Any, sender: AsyncSender) -> int:
-    """Send every due delivery concurrently (in the `ordered` mode, one per job at a time)."""
-    outgoing: list[Outgoing] = backend.outbox.take_due(backend.now(), backend.seal_for)
-
-    async def one(item: Outgoing) -> None:
-        post: Callable[[bytes], Awaitable[int]]
-        if isinstance(sender, WebhookClients):
-            try:
-                target = await _pin(backend.outbox.destinations, item.url or item.delivery.url)
-            except Refused as exc:
-                backend.outbox.refuse(item.delivery, str(exc), backend.now())
-                return
-            post = functools.partial(sender.post, target)
-        else:
-            post = functools.partial(_plain_async, sender, item.url or item.delivery.url)
-        results = await asyncio.gather(*(post(encode(body)) for body in item.bodies), return_exceptions=True)
-        first = results[0]
-        if isinstance(first, BaseException):
-            error = _error_text(first)
-            backend.outbox.settle(item.delivery, None, error, backend.now(), len(item.bodies), url=item.url)
-        else:
-            backend.outbox.settle(item.delivery, first, None, backend.now(), len(item.bodies), url=item.url)
-
-    await asyncio.gather(*(one(item) for item in outgoing))
+async def send_async(backend: Any, sender: AsyncSender, batch: int = ASYNC_BATCH) -> int:
+    """Send every due delivery (in the `ordered` mode, one per job at a time), about `batch` at a time: a
+    batch is taken and sealed (CPU work with the event loop held), sent concurrently, and the next is taken
+    once it is done. A burst of due deliveries (a clock jump over every job) thus holds the loop for one
+    batch's sealing at a time and keeps one batch's bodies, not all of them; other ticks' senders take the
+    due deliveries this one has not reached, so a slow receiver in one batch does not stop the rest."""
+    sent = 0
+    while outgoing := backend.outbox.take_due(backend.now(), backend.seal_for, batch):
+        await asyncio.gather(*(_send_one_async(backend, sender, item) for item in outgoing))
+        sent += len(outgoing)
     backend.persist(observed=False)
-    return len(outgoing)
+    return sent
+
+
+async def _send_one_async(backend: Any, sender: AsyncSender, item: Outgoing) -> None:
+    post: Callable[[bytes], Awaitable[int]]
+    if isinstance(sender, WebhookClients):
+        try:
+            target = await _pin(backend.outbox.destinations, item.url or item.delivery.url)
+        except Refused as exc:
+            backend.outbox.refuse(item.delivery, str(exc), backend.now())
+            return
+        post = functools.partial(sender.post, target)
+    else:
+        post = functools.partial(_plain_async, sender, item.url or item.delivery.url)
+    results = await asyncio.gather(*(post(encode(body)) for body in item.bodies), return_exceptions=True)
+    first = results[0]
+    if isinstance(first, BaseException):
+        error = _error_text(first)
+        backend.outbox.settle(item.delivery, None, error, backend.now(), len(item.bodies), url=item.url)
+    else:
+        backend.outbox.settle(item.delivery, first, None, backend.now(), len(item.bodies), url=item.url)
 
 
 def _plain(sender: SyncSender, url: str, body: bytes) -> int:

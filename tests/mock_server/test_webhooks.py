@@ -3,6 +3,7 @@ byte for byte); the control API shows it as before, a page at a time."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from akool_mock.mock_server.dispatch import send_sync
+from akool_mock.mock_server.dispatch import send_async, send_sync
 from akool_mock.mock_server.settings import DEFAULT_CLIENT_ID
 from akool_mock.mock_server.webhooks import (
     AT_MS,
@@ -104,6 +105,24 @@ def test_take_due_stops_near_its_limit_and_leaves_the_rest_due(fake: Fake) -> No
     sent: list[bytes] = []
     send_sync(fake.backend, lambda _url, body, _headers: sent.append(body) or 200)
     assert len(sent) == 4  # the sync sender takes batch after batch until none is due
+
+
+def test_the_uvicorn_sender_seals_and_sends_a_batch_at_a_time_until_none_is_due(fake: Fake) -> None:
+    for _ in range(10):
+        job = fake.post(CREATE, {**JOB, "webhookUrl": HOOK})["data"]["_id"]
+        fake.request("POST", f"/_mock/jobs/{job}/complete")
+    outbox = fake.backend.outbox
+    in_flight: list[int] = []  # deliveries taken (sealed) and not yet settled, at each POST
+
+    async def sender(_url: str, _body: bytes, _headers: dict[str, str]) -> int:
+        in_flight.append(sum(d.state == "in_flight" for d in outbox.deliveries.values()))
+        await asyncio.sleep(0)
+        return 200
+
+    assert asyncio.run(send_async(fake.backend, sender, batch=4)) == 20
+    assert len(in_flight) == 20
+    assert max(in_flight) <= 5  # about `batch`: a job's two due deliveries are taken together
+    assert outbox.pending() == 0
 
 
 ATTEMPT = st.builds(
