@@ -152,7 +152,7 @@ class _SharedValues:
 
     def _sweep(self) -> bool:
         """Drop the values only the table holds (their jobs were deleted or reset); True if any was."""
-        unheld = [value for value in self.table if sys.getrefcount(value) <= _UNHELD]
+        unheld = [value for value, count in _references(self.table) if count <= _UNHELD]
         for value in unheld:
             del self.table[value]
             self.size -= len(value) + ENTRY_COST
@@ -162,16 +162,22 @@ class _SharedValues:
         return bool(unheld)
 
 
+def _references(table: dict[Any, Any]) -> list[tuple[Any, int]]:
+    """Each value of the table with `sys.getrefcount` of it, over a copy of its keys (made at once, so a
+    table another thread adds to is never iterated while it changes)."""
+    values = list(table)
+    return [(value, sys.getrefcount(value)) for value in values]
+
+
 def _references_when_unheld() -> int:
-    """`sys.getrefcount` of a value in `_sweep` when nothing but the table holds it (key and value of its
-    entry, the comprehension's name, the call's argument), measured rather than assumed."""
+    """What `_references` counts for a value nothing but the table holds (its entry's key and value, the
+    copy, the comprehension's name, the call's argument), measured rather than assumed."""
     probe = _SharedValues()
     value = f"probe {id(probe)}"  # a new string: a literal would be held by this code too
     probe.get(value)
     probe.get(value)  # kept the second time it is seen
     del value
-    counts = [sys.getrefcount(value) for value in probe.table]
-    return counts[0]
+    return _references(probe.table)[0][1]
 
 
 _UNHELD = _references_when_unheld()
