@@ -164,8 +164,11 @@ def clone(call: Call) -> Reply:
 
 def _voice_plan(seed: int | None) -> dict[str, Any]:
     """A clone's plan: its voice_id, made from its job id and the fake's seed (`job_token`) when read."""
-    voice_id = Derived(lambda job: job_token(seed, job.id, 64))
-    return shared_in(_VOICE_PLANS, seed, lambda: {"voice_id": voice_id})
+
+    def make() -> dict[str, Any]:
+        return {"voice_id": Derived(lambda job: job_token(seed, job.id, 64))}
+
+    return shared_in(_VOICE_PLANS, seed, make)
 
 
 _VOICE_PLANS: dict[int | None, dict[str, Any]] = {}
