@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import zlib
 from typing import Any
@@ -248,7 +249,7 @@ def test_a_value_seen_once_takes_no_slot_in_the_table() -> None:
     values = [f"job {n}" for n in range(1000)]
     for value in values:
         table.get(value)
-    bits = [hash(value) & (job_fields.SEEN_BITS - 1) for value in values]
+    bits = [hash(value) & (job_fields.SEEN_SLOTS - 1) for value in values]
     collided = [value for n, value in enumerate(values) if bits[n] in bits[:n]]  # let in on first sight
     assert list(table.table) == collided
 
@@ -293,3 +294,17 @@ def test_the_table_stays_within_its_bound_and_every_job_reads_its_own_value(valu
     assert [job.field("v") for job in jobs] == values
     assert table.size == sum(len(value) + job_fields.ENTRY_COST for value in table.table)
     assert table.size <= job_fields.SHARED_BYTES
+
+
+def test_the_first_sights_are_forgotten_once_an_eighth_of_their_slots_are_set() -> None:
+    table = job_fields._SharedValues()
+    values = (f"value {n}" for n in itertools.count())
+    while table.marked < job_fields.SEEN_SLOTS // 8 - 1:
+        table.get(next(values))
+    assert any(table.seen)
+    for _ in range(100):  # the next value with a slot of its own clears them all
+        table.get(next(values))
+        if table.marked == 0:
+            break
+    assert not any(table.seen)
+    assert len(table.seen) == job_fields.SEEN_SLOTS
