@@ -6,13 +6,14 @@ stored) with a valid request per operation (the docs' example, or the test suite
 kind keeps what it really keeps. Memory is resident bytes per job at `jobs` (RSS after minus before ÷ jobs),
 in a fresh process per state; the 1M figure is extrapolated from it (the per-job cost does not grow with
 the count: see the face swap sizes of the scale section). Webhooks go to a callable that acknowledges at
-once (no sockets). Growth: the CPU time of a create and of a poll of the same operation with 0 and with
-`grow` jobs of that kind already in the account; O(1) means a ratio near 1.
+once (no sockets). Growth: the CPU time of a create and of a poll of the same operation in an account
+with no jobs of that kind and in one with `grow` of them, in the same fake, measured in turns; O(1) means a
+ratio near 1.
 
 Every job of a kind is made from the same example request, whose long texts (a TTS input, a clone prompt, a
-negative prompt) a job keeps deflated (job_fields.py). Each value is deflated alone, so the repetition does
-not help; `--distinct-text` still gives every job its own text of the same length (Faker's prose, seeded),
-so the figures show what real, varied text costs.
+negative prompt) a job keeps deflated, and whose equal values jobs share (job_fields.py); `--distinct-text`
+gives every job its own text of the same length (Faker's prose, seeded), so the figures also show what
+real, varied text costs.
 
     python -m benchmarks.kinds --worker memory --state completed --jobs 20000   # JSON on stdout
     python -m benchmarks.kinds --worker memory --state queued --jobs 20000 --distinct-text
@@ -43,6 +44,7 @@ WEBHOOK_FIELDS = ("webhookUrl", "webhookurl")
 GROWTH_TARGET = 1.5  # create or poll CPU time with `grow` jobs ÷ with none
 HOOK = "https://hooks.example.com/akool"  # never contacted: a callable acknowledges
 WORKER_TIMEOUT_S = 600
+FRESH_KEY = "akool-mock-fresh-key-00000000000"  # the growth benchmark's account with no jobs of the kind
 PROSE_FROM = 64  # `--distinct-text` rewrites strings this long or longer that have a space and are no URL
 
 
@@ -54,8 +56,9 @@ class Driver:
         from akool_mock.mock_server.dispatch import send_sync
         from akool_mock.mock_server.settings import build_settings
 
+        fresh = {"client_id": "bench-fresh-account", "api_key": FRESH_KEY, "credits": 1e15}
         config = {
-            "accounts": [{**BENCH_CONFIG["accounts"][0], "credits": 1e15}],
+            "accounts": [{**BENCH_CONFIG["accounts"][0], "credits": 1e15}, fresh],
             "lifecycle": {"policy": "manual"},
         }
         self.pipeline = build_pipeline(build_settings(config, clock="manual", seed=0))
@@ -69,6 +72,7 @@ class Driver:
         body: Any = None,
         query: dict[str, str] | None = None,
         path: dict[str, str] | None = None,
+        key: str = API_KEY,
     ) -> dict[str, Any]:
         from akool_mock.mock_server.wire import WireRequest, parse_query
 
@@ -76,7 +80,7 @@ class Driver:
         route = op.path
         for name, value in (path or {}).items():
             route = route.replace("{" + name + "}", value)
-        headers = {"x-api-key": API_KEY, "content-type": "application/json"}
+        headers = {"x-api-key": key, "content-type": "application/json"}
         payload = b"" if body is None else json.dumps(body).encode()
         pairs = list((query or {}).items())
         wire = WireRequest(op.method, route, parse_query(pairs), headers, payload, op.host)
@@ -91,8 +95,9 @@ class Driver:
         self.send_sync(self.backend, lambda _url, _body, _headers: 200)
 
 
-def _bodies(driver: Driver) -> dict[str, Any]:
-    """A valid request per job-creating operation, prerequisites made first (see tests/support/scenarios)."""
+def _bodies(driver: Driver, key: str = API_KEY) -> dict[str, Any]:
+    """A valid request per job-creating operation, prerequisites made first in the account of `key` (see
+    tests/support/scenarios)."""
     from tests.support.scenarios import HAND_MADE, doc_example, job_operations
 
     bodies: dict[str, Any] = {}
@@ -106,7 +111,7 @@ def _bodies(driver: Driver) -> dict[str, Any]:
         "images.create_by_prompt": ("images.create_by_button", "_id"),
         "image2video.create": ("image2video.update_audio", "pre_video_id"),
     }.items():
-        answer = driver.call(prereq, bodies[prereq])
+        answer = driver.call(prereq, bodies[prereq], key=key)
         job_id = answer["data"]["_id"]
         driver.backend.jobs.complete(driver.backend.jobs.jobs[job_id], driver.backend.now())
         finished[prereq] = job_id
@@ -114,7 +119,7 @@ def _bodies(driver: Driver) -> dict[str, Any]:
     # A head swap task needs a completed person analysis of its video (or every create is refused).
     if "headswap.create_task" in bodies:
         video_url = bodies["headswap.create_task"]["video_url"]
-        answer = driver.call("headswap.submit_analysis", {"video_url": video_url, "type": "head"})
+        answer = driver.call("headswap.submit_analysis", {"video_url": video_url, "type": "head"}, key=key)
         analysis = driver.backend.jobs.jobs[answer["data"]["_id"]]
         driver.backend.jobs.complete(analysis, driver.backend.now())
     return bodies
@@ -207,61 +212,69 @@ def measure_memory(
     }
 
 
-def _timed(samples: int, action: Any) -> float:
-    out: list[float] = []
-    for index in range(samples):
-        started = time.thread_time_ns()
-        action(index)
-        out.append((time.thread_time_ns() - started) / 1000)
-    return percentile(out, 0.5)
-
-
 def measure_growth(grow: int, samples: int) -> dict[str, Any]:
-    """Per operation: create and poll p50 CPU µs with no jobs of the kind, then with `grow` of them."""
+    """Per operation: create and poll p50 CPU µs in an account with no jobs of the kind and in one with
+    `grow` of them, in the same fake, the two measured in turns (a sample of one, then of the other), so a
+    window of the machine's contention weighs on both sides alike."""
     driver = Driver()
     bodies = _bodies(driver)
-    api = _ScenarioApi(driver)
+    fresh = _bodies(driver, FRESH_KEY)
     rows = {
-        op_id: _growth_of(driver, api, op_id, bodies[op_id], grow=grow, samples=samples)
+        op_id: _growth_of(driver, op_id, (fresh[op_id], bodies[op_id]), grow=grow, samples=samples)
         for op_id in sorted(bodies)
     }
     return {"grow": grow, "operations": rows}
 
 
 def _growth_of(
-    driver: Driver, api: _ScenarioApi, op_id: str, body: dict[str, Any], *, grow: int, samples: int
+    driver: Driver, op_id: str, bodies: tuple[dict[str, Any], dict[str, Any]], *, grow: int, samples: int
 ) -> dict[str, Any]:
+    """(fresh, grown) create and poll p50s of one operation."""
     from tests.support.scenarios import job_ids
     from tests.support.scenarios import poll as scenario_poll
 
     op = driver.catalog.operation(op_id)
     counter = iter(range(10**9))
-    last: list[str] = []
+    sides = [(_ScenarioApi(driver, FRESH_KEY), bodies[0], []), (_ScenarioApi(driver, API_KEY), bodies[1], [])]
 
-    def create(_i: int) -> None:
-        answer = driver.call(op_id, _unique(op_id, body, next(counter), None))
+    def create(side: int) -> None:
+        api, body, made = sides[side]
+        answer = api.call(op_id, body=_unique(op_id, body, next(counter), None))
         if answer.get("code") != 1000:
             raise RuntimeError(f"{op_id}: {answer}")
-        last.append(job_ids(op, answer)[0])
+        made.append(job_ids(op, answer)[0])
 
-    def poll(_i: int) -> None:
-        scenario_poll(api, op, last[-1])
+    def poll(side: int) -> None:
+        api, _body, made = sides[side]
+        scenario_poll(api, op, made[-1])
 
-    small_create, small_poll = _timed(samples, create), _timed(samples, poll)
     for _ in range(grow):
-        create(0)
-    big_create, big_poll = _timed(samples, create), _timed(samples, poll)
+        create(1)
+    create(0)
+    creates, polls = _in_turns(samples, create), _in_turns(samples, poll)
     return {
-        "create_us": [round(small_create, 1), round(big_create, 1)],
-        "poll_us": [round(small_poll, 1), round(big_poll, 1)],
+        "create_us": [round(percentile(creates[0], 0.5), 1), round(percentile(creates[1], 0.5), 1)],
+        "poll_us": [round(percentile(polls[0], 0.5), 1), round(percentile(polls[1], 0.5), 1)],
     }
 
 
-class _ScenarioApi:
-    """The `Api` of tests/support/scenarios over the driver (only `call` is used by `poll`)."""
+def _in_turns(samples: int, action: Any) -> tuple[list[float], list[float]]:
+    """CPU µs of `action(0)` and `action(1)`, `samples` of each, taken in turns."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(samples):
+        for side in (0, 1):
+            started = time.thread_time_ns()
+            action(side)
+            times[side].append((time.thread_time_ns() - started) / 1000)
+    return times
 
-    def __init__(self, driver: Driver) -> None:
+
+class _ScenarioApi:
+    """The `Api` of tests/support/scenarios over the driver, as one account (only `call` is used)."""
+
+    def __init__(self, driver: Driver, key: str = API_KEY) -> None:
         self.driver = driver
+        self.key = key
 
     def call(
         self,
@@ -271,7 +284,8 @@ class _ScenarioApi:
         query: dict[str, Any] | None = None,
         path: dict[str, str] | None = None,
     ) -> dict[str, Any]:
-        return self.driver.call(op_id, body, {k: str(v) for k, v in (query or {}).items()}, path)
+        query = {k: str(v) for k, v in (query or {}).items()}
+        return self.driver.call(op_id, body, query, path, key=self.key)
 
 
 @dataclass(slots=True)
