@@ -276,7 +276,7 @@ def _restore_outbox(backend: Backend, meta: dict[str, Any], deliveries: list[Del
         job = jobs.get(delivery.job_id)
         outbox.register(delivery, job.id if job is not None else delivery.job_id)
         if delivery.state == "pending":
-            outbox.queues.setdefault(delivery.job_id, []).append(delivery)
+            outbox.restore_pending(delivery)
             continue
         if (
             delivery.state == "delivered"

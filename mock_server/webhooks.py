@@ -10,6 +10,7 @@ nothing in Akool's docs promises an order: a receiver that refuses status 2 stil
 
 from __future__ import annotations
 
+import heapq
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -92,6 +93,7 @@ class Delivery:
         "job_id",
         "last_body",
         "next_at",
+        "scheduled",
         "sealed_as",
         "state",
         "url",
@@ -126,6 +128,11 @@ class Delivery:
         self.state = state
         self.last_body = last_body
         self.sealed_as = sealed_as
+        self.scheduled = False  # in its outbox's `_due` heap
+
+    def __lt__(self, other: Delivery) -> bool:
+        """Order in the outbox's `_due` heap: the earlier due first, then the older (ids are `wh_%08d`)."""
+        return (self.next_at, self.id) < (other.next_at, other.id)
 
     @property
     def payload(self) -> dict[str, Any]:
@@ -287,6 +294,11 @@ class Outbox:
         # The payload of a job's delivery for one of its statuses (the Backend's `webhook_payload`).
         self.payload_of: Callable[[Job, int], dict[str, Any]] | None = None
         self.queues: dict[str, list[Delivery]] = {}  # a job's unacknowledged ones (a list: a deque is ~600 B)
+        # The pending deliveries that will fall due (not the held ones), earliest first (`Delivery.__lt__`):
+        # `take_due` pops what is due instead of walking every queue, so a tick with 100,000 deliveries
+        # waiting for their retry costs nothing (the walk took ~40 ms). A delivery is in it at most once
+        # (`scheduled`), and only while pending, so its `next_at` never changes while it is in it.
+        self._due: list[Delivery] = []
         self.modes: dict[str, Modes] = {}
         self.sent_bodies: dict[str, list[dict[str, Any]]] = {}
         self.sequence = 0
@@ -308,7 +320,22 @@ class Outbox:
         for name, value in flags.items():
             setattr(modes, name, float(value) if name == "delay_s" else bool(value))
         self.modes[account] = modes
+        for queue in self.queues.values():
+            if queue and queue[0].account == account:
+                for delivery in queue:
+                    self._schedule(delivery)
         return modes
+
+    def _schedule(self, delivery: Delivery) -> None:
+        """Put a pending delivery in the `_due` heap, unless it is there already or held."""
+        if delivery.state == "pending" and not delivery.scheduled and delivery.next_at != HELD:
+            delivery.scheduled = True
+            heapq.heappush(self._due, delivery)
+
+    def restore_pending(self, delivery: Delivery) -> None:
+        """A pending delivery read back from a state file: in its job's queue, and scheduled."""
+        self.queues.setdefault(delivery.job_id, []).append(delivery)
+        self._schedule(delivery)
 
     def enqueue(self, job: Job, payload: dict[str, Any], now: float) -> Delivery:
         self.sequence += 1
@@ -332,6 +359,8 @@ class Outbox:
         queue.append(delivery)
         if modes.out_of_order:
             self._disorder(queue, job, delivery.next_at)
+        for waiting in queue:  # this one, and any `_disorder` released
+            self._schedule(waiting)
         return delivery
 
     @staticmethod
@@ -356,25 +385,26 @@ class Outbox:
         return None
 
     def take_due(self, now: float, seal_for: Any, limit: int | None = None) -> list[Outgoing]:
-        """Deliveries due now, marked in flight, with their sealed bodies: every due one of a job, or only the
-        head of its queue when the account wants them in order (or out of order, which is an order too).
-        At most about `limit` of them (a job's due ones are taken together): the rest stay due."""
+        """Deliveries due now, earliest first, marked in flight, with their sealed bodies: every due one of a
+        job, or only the head of its queue when the account wants them in order (or out of order, which is
+        an order too; the others are scheduled again when they head their queue). At most `limit` of them:
+        the rest stay due. O(what is taken, and the entries gone stale, × log n)."""
         out: list[Outgoing] = []
-        for queue in self.queues.values():
-            if limit is not None and len(out) >= limit:
-                break
-            if not queue:
+        due = self._due
+        while due and due[0].next_at <= now and (limit is None or len(out) < limit):
+            delivery = heapq.heappop(due)
+            delivery.scheduled = False
+            if delivery.state != "pending":
                 continue
-            modes = self.mode(queue[0].account)
-            candidates = (queue[0],) if modes.ordered or modes.out_of_order else tuple(queue)
-            for delivery in candidates:
-                if delivery.state != "pending" or delivery.next_at > now:
-                    continue
-                delivery.state = "in_flight"
-                self._touch(delivery.id)
-                out.append(
-                    Outgoing(delivery, self._bodies(delivery, now, seal_for), self.forward_to or delivery.url)
-                )
+            modes = self.mode(delivery.account)
+            if modes.ordered or modes.out_of_order:
+                queue = self.queues.get(delivery.job_id)
+                if not queue or queue[0] is not delivery:
+                    continue  # scheduled again when it heads its queue (`_dequeue`)
+            delivery.state = "in_flight"
+            self._touch(delivery.id)
+            bodies = self._bodies(delivery, now, seal_for)
+            out.append(Outgoing(delivery, bodies, self.forward_to or delivery.url))
         return out
 
     def _bodies(self, delivery: Delivery, now: float, seal_for: Any) -> tuple[dict[str, Any], ...]:
@@ -420,6 +450,7 @@ class Outbox:
             # due inside it (a sync sender makes them at once), instead of collapsing them into one.
             due = delivery.next_at if delivery.next_at <= now else now
             delivery.next_at = due + self.retry_s[index]
+            self._schedule(delivery)
         if self.on_attempt is not None:
             self.on_attempt(delivery, attempt)
 
@@ -443,6 +474,7 @@ class Outbox:
             self._refuse(copy, now, reason)
             return copy
         self.queues.setdefault(copy.job_id, []).append(copy)
+        self._schedule(copy)
         return copy
 
     def refuse(self, delivery: Delivery, reason: str, now: float) -> None:
@@ -455,6 +487,8 @@ class Outbox:
         queue = self.queues.get(delivery.job_id)
         if queue is not None and delivery in queue:
             queue.remove(delivery)
+            if queue:
+                self._schedule(queue[0])  # its turn, in the modes that send a queue's head only
         if queue is not None and not queue:
             del self.queues[delivery.job_id]
             if not self.queues:

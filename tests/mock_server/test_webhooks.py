@@ -93,18 +93,35 @@ def test_a_delivery_of_another_account_is_sealed_with_that_account(fake: Fake) -
     assert other["client_id"] != DEFAULT_CLIENT_ID
 
 
-def test_take_due_stops_near_its_limit_and_leaves_the_rest_due(fake: Fake) -> None:
+def test_take_due_stops_at_its_limit_takes_the_oldest_and_leaves_the_rest_due(fake: Fake) -> None:
+    jobs = []
     for _ in range(3):
-        job = fake.post(CREATE, {**JOB, "webhookUrl": HOOK})["data"]["_id"]
+        jobs.append(job := fake.post(CREATE, {**JOB, "webhookUrl": HOOK})["data"]["_id"])
         fake.request("POST", f"/_mock/jobs/{job}/complete")
     outbox = fake.backend.outbox
-    taken = outbox.take_due(fake.backend.now(), fake.backend.seal_for, limit=1)
-    assert len(taken) == 2  # one job's two due deliveries are taken together
-    assert len({item.delivery.job_id for item in taken}) == 1
-    assert sum(d.state == "pending" for d in outbox.deliveries.values()) == 4
+    (taken,) = outbox.take_due(fake.backend.now(), fake.backend.seal_for, limit=1)
+    assert (taken.delivery.job_id, taken.delivery.status) == (jobs[0], 2)  # all due at once: the oldest
+    assert sum(d.state == "pending" for d in outbox.deliveries.values()) == 5
     sent: list[bytes] = []
     send_sync(fake.backend, lambda _url, body, _headers: sent.append(body) or 200)
-    assert len(sent) == 4  # the sync sender takes batch after batch until none is due
+    assert len(sent) == 5  # the sync sender takes batch after batch until none is due
+
+
+def test_take_due_takes_the_earliest_due_first_and_nothing_not_yet_due(fake: Fake) -> None:
+    """Deliveries waiting for a retry are not looked at until they are due (a heap, not a walk)."""
+    failing, healthy = (fake.post(CREATE, {**JOB, "webhookUrl": HOOK})["data"]["_id"] for _ in range(2))
+    fake.request("POST", f"/_mock/jobs/{failing}/complete")
+    send_sync(fake.backend, lambda _url, _body, _headers: 500)  # both of its deliveries wait for a retry
+    fake.request("POST", f"/_mock/jobs/{healthy}/complete")
+    outbox, backend = fake.backend.outbox, fake.backend
+    taken = outbox.take_due(backend.now(), backend.seal_for)
+    assert [(item.delivery.job_id, item.delivery.status) for item in taken] == [(healthy, 2), (healthy, 3)]
+    for item in taken:
+        outbox.settle(item.delivery, 200, None, backend.now())
+    assert outbox.take_due(backend.now(), backend.seal_for) == []
+    fake.clock.advance(max(backend.outbox.retry_s))
+    retried = outbox.take_due(backend.now(), backend.seal_for)
+    assert [(item.delivery.job_id, item.delivery.status) for item in retried] == [(failing, 2), (failing, 3)]
 
 
 def test_the_uvicorn_sender_seals_and_sends_a_batch_at_a_time_until_none_is_due(fake: Fake) -> None:
