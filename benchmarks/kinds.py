@@ -42,6 +42,7 @@ PER_KIND_COLUMNS = (("queued", False), ("completed", False), ("webhooks", False)
 MEMORY_TARGET = {"queued": 1024, "completed": 1024, "webhooks": 2048}
 WEBHOOK_FIELDS = ("webhookUrl", "webhookurl")
 GROWTH_TARGET = 1.5  # create or poll CPU time with `grow` jobs ÷ with none
+DUE_TARGET_US = 1000  # a tick's `take_due` while deliveries wait for a retry: not a walk over all of them
 HOOK = "https://hooks.example.com/akool"  # never contacted: a callable acknowledges
 WORKER_TIMEOUT_S = 600
 FRESH_KEY = "akool-mock-fresh-key-00000000000"  # the growth benchmark's account with no jobs of the kind
@@ -87,12 +88,12 @@ class Driver:
         answer: dict[str, Any] = json.loads(self.pipeline.handle(wire).body)
         return answer
 
-    def finish_all(self) -> None:
-        """Complete every job and deliver (and acknowledge) every webhook."""
+    def finish_all(self, answer: int = 200) -> None:
+        """Complete every job and deliver every webhook once, acknowledged (or answered `answer`)."""
         for job in list(self.backend.jobs):
             if not job.terminal:
                 self.backend.jobs.complete(job, self.backend.now())
-        self.send_sync(self.backend, lambda _url, _body, _headers: 200)
+        self.send_sync(self.backend, lambda _url, _body, _headers: answer)
 
 
 def _bodies(driver: Driver, key: str = API_KEY) -> dict[str, Any]:
@@ -212,6 +213,26 @@ def measure_memory(
     }
 
 
+def measure_due(jobs: int, calls: int = 50) -> dict[str, Any]:
+    """A tick's look for due webhooks (`Outbox.take_due`) while `jobs` face swap jobs' deliveries (two each)
+    all wait for a retry (their receiver answered 500): CPU µs per call, median of `calls`."""
+    driver = Driver()
+    op = "faceswap.create_image"
+    body = _bodies(driver)[op]
+    for n in range(jobs):
+        driver.call(op, _unique(op, body, n, True))
+    driver.finish_all(answer=500)
+    backend = driver.backend
+    times = []
+    for _ in range(calls):
+        started = time.thread_time_ns()
+        taken = backend.outbox.take_due(backend.now(), backend.seal_for, 256)
+        times.append((time.thread_time_ns() - started) / 1000)
+        if taken:
+            raise RuntimeError("a delivery fell due")
+    return {"waiting": backend.outbox.pending(), "take_due_us": round(percentile(times, 0.5), 1)}
+
+
 def measure_growth(grow: int, samples: int) -> dict[str, Any]:
     """Per operation: create and poll p50 CPU µs in an account with no jobs of the kind and in one with
     `grow` of them, in the same fake, the two measured in turns (a sample of one, then of the other), so a
@@ -294,9 +315,10 @@ class KindsReport:
     growth: dict[str, Any] = field(default_factory=dict)
     # column (`_column`) → operation → RSS bytes per job with only that kind's jobs (PER_KIND_COLUMNS)
     per_kind: dict[str, dict[str, float]] = field(default_factory=dict)
+    due: dict[str, Any] = field(default_factory=dict)  # `measure_due`
 
     def as_dict(self) -> dict[str, Any]:
-        return {"memory": self.memory, "growth": self.growth, "per_kind": self.per_kind}
+        return {"memory": self.memory, "growth": self.growth, "per_kind": self.per_kind, "due": self.due}
 
     def worst_growth(self) -> tuple[str, float]:
         worst = ("", 0.0)
@@ -343,6 +365,7 @@ def run(*, jobs: int = 22_000, grow: int = 20_000, samples: int = 200, per_kind:
             for kind in kinds
         }
     report.growth = _worker(["--worker", "growth", "--grow", str(grow), "--samples", str(samples)])
+    report.due = _worker(["--worker", "due", "--jobs", str(grow * 5 // 2)])
     return report
 
 
@@ -439,7 +462,13 @@ def render(report: KindsReport) -> str:
                         fmt(worst, 2),
                         f"≤ {GROWTH_TARGET}",
                         verdict(-worst, -GROWTH_TARGET),
-                    ]
+                    ],
+                    [
+                        f"a tick's take_due, {report.due.get('waiting', 0):,} webhooks waiting to retry (µs)",
+                        fmt(report.due.get("take_due_us", 0), 1),
+                        f"≤ {DUE_TARGET_US:,}",
+                        verdict(-report.due.get("take_due_us", 0), -DUE_TARGET_US),
+                    ],
                 ],
             ),
         ]
@@ -448,7 +477,7 @@ def render(report: KindsReport) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.kinds")
-    parser.add_argument("--worker", choices=["memory", "growth", "kinds"], required=True)
+    parser.add_argument("--worker", choices=["memory", "growth", "kinds", "due"], required=True)
     parser.add_argument("--kind", default=None, help="memory: this job-creating operation only")
     parser.add_argument("--state", choices=STATES, default="queued")
     parser.add_argument("--jobs", type=int, default=22_000)
@@ -466,6 +495,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.state, args.jobs, args.kind, distinct=args.distinct_text, hooks=not args.without_webhooks
         )
         print(json.dumps(measured))
+    elif args.worker == "due":
+        print(json.dumps(measure_due(args.jobs)))
     elif args.worker == "kinds":
         print(json.dumps({"kinds": sorted(_bodies(Driver()))}))
     else:
