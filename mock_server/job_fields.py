@@ -116,7 +116,7 @@ class _SharedValues:
     bytes (64 KiB, whatever the number of jobs) cleared once an eighth of them have been set, so the values
     only one job ever has (its ids, its own URLs) cost no slot. A byte set by another hash lets a value in on
     its first sight (at most one in eight). The first sight is the common path (every id the fake makes), so
-    it is kept to a few operations: ~0.4 µs."""
+    it is kept to a few operations: ~0.4 µs in a loop, ~1 µs inside a create (BENCHMARKS.md, fifth pass)."""
 
     __slots__ = ("marked", "missed", "seen", "size", "table")
 
