@@ -62,6 +62,12 @@ class Exchange:
         return None
 
     @property
+    def item(self) -> Any:
+        """`data`, or its first item where the answer is an array (avatars.create of a talking avatar
+        answers a one-item array)."""
+        return self.data[0] if isinstance(self.data, list) else self.data
+
+    @property
     def msg(self) -> str:
         if not isinstance(self.body, dict):
             return ""

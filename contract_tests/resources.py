@@ -299,7 +299,7 @@ class StreamingSessions(ResourceMachine):
         body = {"url": UPLOAD_URL, "avatar_id": avatar_id, "name": avatar_id, "type": avatar_type}
         exchange = self.h.call("avatars.create", body=body)
         checks.succeeded(exchange)
-        data = exchange.data[0] if isinstance(exchange.data, list) else exchange.data
+        data = exchange.item
         self.uploads[avatar_id] = (str(data["_id"]), avatar_type)
         self.shows_available(exchange, data)
         again = self.h.call("avatars.create", body=body)
@@ -329,7 +329,7 @@ class StreamingSessions(ResourceMachine):
         status = self.h.target.job(upload_job)["status"]
         detail = self.h.call("avatars.get", query={"id": upload_job})
         checks.succeeded(detail)
-        self.shows_available(detail, detail.data[0] if isinstance(detail.data, list) else detail.data)
+        self.shows_available(detail, detail.item)
         body = {"avatar_id": avatar_id, "duration": 600, "stream_type": "agora"}
         exchange = self.h.call("streaming.create_session", body=body)
         if status == 3:

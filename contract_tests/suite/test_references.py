@@ -98,8 +98,7 @@ def test_an_avatar_uploaded_again_after_a_failed_upload_is_the_one_a_talking_ava
     for outcome in ("fail", "complete"):
         exchange = harness.call("avatars.create", body=upload)
         checks.succeeded(exchange)
-        data = exchange.data[0] if isinstance(exchange.data, list) else exchange.data
-        jobs.append(str(data["_id"]))
+        jobs.append(str(exchange.item["_id"]))
         if outcome == "fail":
             target.fail(jobs[-1], "no face found in the video")
         else:
